@@ -1,0 +1,11 @@
+export * from "./ast/index.js";
+export * from "./diagnostics/diagnostic.js";
+export * from "./diagnostics/render.js";
+export { suggestion, closest } from "./diagnostics/suggest.js";
+export { parse, type ParseResult } from "./syntax/parse.js";
+export { KEYWORDS } from "./syntax/keywords.js";
+export { checkSet } from "./check/index.js";
+export * from "./check/model.js";
+export { isCalendarDate } from "./check/dates.js";
+export { readCharterFiles, displayPath, type SourceText } from "./load/files.js";
+export { loadCharterSet, checkSources, type LoadedSet } from "./load/load-set.js";
