@@ -53,7 +53,7 @@ function resolveFactType(t: FactType, factName: string, enums: Map<string, EnumI
       const e = enums.get(ref.name);
       if (!e) {
         const builtins = t.kind === "named" ? ["bool", "number", "int"] : [];
-        const help = suggestion(ref.name, [...enums.keys(), ...builtins], "enums");
+        const help = suggestion(ref.name, [...enums.keys(), ...builtins], t.kind === "named" ? "types" : "enums");
         diags.push(diagnostic(t.kind === "set" ? "CH2108" : "CH2002", ref.span, t.kind === "set" ? [ref.name, help] : [ref.name, help]));
         return undefined;
       }

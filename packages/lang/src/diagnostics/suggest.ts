@@ -32,7 +32,7 @@ export function suggestion(name: string, candidates: Iterable<string>, what: str
   const list = [...candidates].sort();
   const c = closest(name, list);
   if (c !== undefined) return `did you mean \`${c}\`?`;
-  if (list.length === 0) return `no ${what} is declared`;
+  if (list.length === 0) return `no ${what} declared`;
   const shown = list.slice(0, 8).map((x) => `\`${x}\``).join(", ");
   return `declared ${what}: ${shown}${list.length > 8 ? ", …" : ""}`;
 }
