@@ -2,6 +2,7 @@
 // The `charter` command: a thin layer over @charter/lang and @charter/engine.
 import { Command, CommanderError, Option } from "commander";
 import { runCheck } from "./commands/check.js";
+import { runFmt } from "./commands/fmt.js";
 import { ExitCode } from "./exit-codes.js";
 
 function formatOption(choices: string[], def: string): Option {
@@ -20,6 +21,12 @@ function build(setExit: (code: ExitCode) => void): Command {
     .argument("<paths...>", "charter files or folders (searched for *.charter)")
     .addOption(formatOption(["pretty", "json"], "pretty"))
     .action((paths: string[], opts: { format: "pretty" | "json" }) => setExit(runCheck(paths, opts)));
+  program
+    .command("fmt")
+    .description("format charter files in the canonical layout (files that do not parse are left alone)")
+    .argument("<paths...>", "charter files or folders")
+    .option("--check", "write nothing; list unformatted files and exit 1 if any", false)
+    .action((paths: string[], opts: { check: boolean }) => setExit(runFmt(paths, opts)));
   return program;
 }
 
