@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 // The `charter` command: a thin layer over @charter/lang and @charter/engine.
 import { Command, CommanderError, Option } from "commander";
-import { runCheck } from "./commands/check.js";
-import { runFmt } from "./commands/fmt.js";
+import type { QueryOptions } from "./commands/query.js";
 import { ExitCode } from "./exit-codes.js";
 
 function formatOption(choices: string[], def: string): Option {
   return new Option("--format <format>", "output format").choices(choices).default(def);
 }
 
+// Commands load their modules on use: `charter check` never pays for ajv and yaml (cold start per CI step).
 function build(setExit: (code: ExitCode) => void): Command {
   const program = new Command("charter")
     .description("Policy-as-code for bounded decentralisation in AI governance")
@@ -20,13 +20,35 @@ function build(setExit: (code: ExitCode) => void): Command {
     .description("parse and check a charter set")
     .argument("<paths...>", "charter files or folders (searched for *.charter)")
     .addOption(formatOption(["pretty", "json"], "pretty"))
-    .action((paths: string[], opts: { format: "pretty" | "json" }) => setExit(runCheck(paths, opts)));
+    .action(async (paths: string[], opts: { format: "pretty" | "json" }) => setExit((await import("./commands/check.js")).runCheck(paths, opts)));
   program
     .command("fmt")
     .description("format charter files in the canonical layout (files that do not parse are left alone)")
     .argument("<paths...>", "charter files or folders")
     .option("--check", "write nothing; list unformatted files and exit 1 if any", false)
-    .action((paths: string[], opts: { check: boolean }) => setExit(runFmt(paths, opts)));
+    .action(async (paths: string[], opts: { check: boolean }) => setExit((await import("./commands/fmt.js")).runFmt(paths, opts)));
+  program
+    .command("query")
+    .description("who must approve a deployment, who is notified, what escalated, and why")
+    .argument("<paths...>", "the charter set: files or folders")
+    .requiredOption("-d, --deployment <files...>", "descriptor files (YAML or JSON; `-` reads standard input)")
+    .option("--at <date>", "answer for this date (YYYY-MM-DD), overriding the descriptors' `at`; default today")
+    .addOption(formatOption(["text", "json"], "text"))
+    .option("--explain", "show every clause considered and why it did or did not apply", false)
+    .option("--partial", "allow missing facts: answer what holds whatever they are, and what depends on them", false)
+    .action(async (paths: string[], opts: QueryOptions) => setExit((await import("./commands/query.js")).runQuery(paths, opts)));
+  program
+    .command("schema")
+    .description("print the JSON Schema (draft 2020-12) for deployment descriptors of a charter set")
+    .argument("<paths...>", "the charter set")
+    .option("--partial", "facts are optional (the schema `--partial` queries use)", false)
+    .action(async (paths: string[], opts: { partial: boolean }) => setExit((await import("./commands/schema.js")).runSchema(paths, opts)));
+  program
+    .command("test")
+    .description("run every `example` block; exit 1 if any expectation fails")
+    .argument("<paths...>", "the charter set")
+    .option("--coverage", "list clauses that no example exercised", false)
+    .action(async (paths: string[], opts: { coverage: boolean }) => setExit((await import("./commands/test.js")).runTest(paths, opts)));
   return program;
 }
 

@@ -1,1 +1,11 @@
-export {};
+export type { Answer, BodyEntry, Deployment, EscalationEntry, Via, Verdict, ClauseKind } from "./query/answer.js";
+export { compile, type CompiledSet, type ClauseRt, type BodyRt, type DomainRt } from "./ir/compile.js";
+export { dateKey, today } from "./ir/dates.js";
+export { layoutSlots, encodeFacts, type SlotLayout } from "./ir/slots.js";
+export { query, applicable, decide, UnknownDomainError } from "./query/query.js";
+export { loadCharterSet, checkSources } from "@charter/lang";
+export { deploymentSchema, type JsonSchema } from "./descriptor/schema.js";
+export { readDescriptors, type ReadResult } from "./descriptor/read.js";
+export { explain, type TraceEntry, type Outcome } from "./query/explain.js";
+export { evalCond } from "./query/evaluate-ast.js";
+export { runExamples, exampleDeployment, type TestRun, type ExampleResult, type ExpectationFailure } from "./examples/run.js";

@@ -1,0 +1,72 @@
+import { readFileSync } from "node:fs";
+import { diagnostic, isCalendarDate, type Diagnostic, type SourceText } from "@charter/lang";
+import { explain, query, readDescriptors, today, type Answer, type Deployment, type TraceEntry } from "@charter/engine";
+import { ExitCode } from "../exit-codes.js";
+import { loadCompiled } from "../load.js";
+import { answerText } from "../report/answer-text.js";
+import { prettyReport } from "../report/diagnostics.js";
+import { terminalStyle } from "../report/style.js";
+
+export interface QueryOptions {
+  deployment: string[];
+  at?: string;
+  format: "text" | "json";
+  explain: boolean;
+  partial: boolean;
+}
+
+function readInput(path: string): SourceText | Diagnostic {
+  try {
+    return path === "-" ? { file: "<stdin>", text: readFileSync(0, "utf8") } : { file: path, text: readFileSync(path, "utf8") };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return diagnostic("CH5001", undefined, [path, code === "ENOENT" ? "no such file" : String(code ?? e)]);
+  }
+}
+
+/** `charter query PATHS --deployment FILE…`: who must approve, who is told, what escalated, and why. */
+export function runQuery(paths: string[], opts: QueryOptions): ExitCode {
+  if (opts.at !== undefined && !isCalendarDate(opts.at)) {
+    process.stderr.write(prettyReport([diagnostic("CH5110", undefined, [opts.at])], [], terminalStyle(process.stderr)));
+    return ExitCode.Usage;
+  }
+  const loaded = loadCompiled(paths);
+  if (!loaded) return ExitCode.Usage;
+  const inputs: SourceText[] = [];
+  const problems: Diagnostic[] = [];
+  const deployments: Deployment[] = [];
+  let anyBatch = false;
+  for (const p of opts.deployment) {
+    const input = readInput(p);
+    if ("code" in input) {
+      problems.push(input);
+      continue;
+    }
+    inputs.push(input);
+    const r = readDescriptors(loaded.set, input.text, input.file, { partial: opts.partial });
+    problems.push(...r.diagnostics);
+    if (r.deployments.length !== 1 || /^\s*\[/.test(input.text)) anyBatch = true;
+    deployments.push(...r.deployments);
+  }
+  if (problems.length) {
+    process.stderr.write(prettyReport(problems, inputs, terminalStyle(process.stderr)));
+    return ExitCode.Usage;
+  }
+  const date = opts.at ?? today();
+  const answers: { answer: Answer; trace?: TraceEntry[] }[] = deployments.map((d) => {
+    const dated: Deployment = { ...d, at: opts.at ?? d.at ?? date };
+    const answer = query(loaded.compiled, dated);
+    const slice = (file: string, s: number, e: number) => loaded.texts.get(file)?.slice(s, e) ?? "";
+    return opts.explain ? { answer, trace: explain(loaded.compiled, dated, slice) } : { answer };
+  });
+  if (opts.format === "json") {
+    const objects = answers.map((a) => (a.trace ? { ...a.answer, trace: a.trace } : a.answer));
+    const lines = anyBatch || opts.deployment.length > 1 ? objects.map((o) => JSON.stringify(o)).join("\n") + "\n" : JSON.stringify(objects[0], null, 2) + "\n";
+    process.stdout.write(lines);
+  } else {
+    const style = terminalStyle(process.stdout);
+    const layers = loaded.set.layers.map((l) => l.name);
+    process.stdout.write(answers.map((a) => answerText(a.answer, layers, style, a.trace)).join("\n"));
+  }
+  return ExitCode.Ok;
+}

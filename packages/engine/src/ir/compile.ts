@@ -1,0 +1,149 @@
+// Checked model → indexed IR: clauses hung on a domain trie, conditions as closures, dates as ints.
+import type { CheckedSet, Clause, TailPart } from "@charter/lang";
+import type { Via } from "../query/answer.js";
+import { always, compileCond, type Predicate } from "./conditions.js";
+import { NO_END, NO_START, dateKey } from "./dates.js";
+import { layoutSlots, type SlotLayout } from "./slots.js";
+
+export interface BodyRt {
+  id: string;
+  name: string;
+  layer: string;
+  /** Rank in id order: answers sort bodies by this. */
+  rank: number;
+  covers: Predicate;
+}
+
+interface ClauseRtBase {
+  /** Position in source order (constitution first): answers list vias and reasons in this order. */
+  order: number;
+  test: Predicate;
+  from: number;
+  until: number;
+  via: Via;
+  source: Clause;
+  file: string;
+}
+
+export type ClauseRt =
+  | (ClauseRtBase & { kind: "govern"; grants: { role: "approve" | "notify"; bodies: BodyRt[] }[] })
+  | (ClauseRtBase & { kind: "escalate"; role: "approve" | "notify"; to: string; receivers: BodyRt[]; toLayer: boolean })
+  | (ClauseRtBase & { kind: "prohibit" | "exempt" })
+  | (ClauseRtBase & { kind: "precedence"; winner: BodyRt; loser: BodyRt })
+  | (ClauseRtBase & { kind: "joint"; bodies: BodyRt[] });
+
+export interface DomainRt {
+  id: number;
+  path: string;
+  parent: number;
+  /** Clauses with an exact pattern naming this node. */
+  exact: ClauseRt[];
+  /** Clauses with a subtree pattern rooted here (they apply to every descendant too). */
+  subtree: ClauseRt[];
+}
+
+export interface CompiledSet {
+  set: CheckedSet;
+  layout: SlotLayout;
+  domains: DomainRt[];
+  domainIds: Map<string, number>;
+  /** Clauses with the `*` pattern. */
+  global: ClauseRt[];
+  clauses: ClauseRt[];
+  bodies: Map<string, BodyRt>;
+  layerRank: Map<string, number>;
+  /** Precedence clauses exist at all: lets the query skip the dropping pass. */
+  hasPrecedence: boolean;
+}
+
+function tailDate(tail: TailPart[], kind: "effective" | "until"): number {
+  const p = tail.find((t) => t.kind === kind);
+  return p && p.kind !== "because" ? dateKey(p.date.text) : kind === "effective" ? NO_START : NO_END;
+}
+
+function viaOf(c: Clause, file: string): Via {
+  const because = c.tail.find((t) => t.kind === "because");
+  const via: Via = { clause: c.kind, file, line: c.keywordSpan.line, column: c.keywordSpan.column };
+  if (because && because.kind === "because") via.because = because.text;
+  return via;
+}
+
+/** Compile a clean checked set. Call only when the front end reported no errors. */
+export function compile(set: CheckedSet): CompiledSet {
+  const layout = layoutSlots(set);
+  const ids = [...set.bodies.keys()].sort();
+  const bodies = new Map<string, BodyRt>();
+  for (const b of set.bodies.values()) {
+    bodies.set(b.id, {
+      id: b.id,
+      name: b.displayName,
+      layer: b.layer ?? "",
+      rank: ids.indexOf(b.id),
+      covers: b.covers ? compileCond(b.covers, layout) : always,
+    });
+  }
+  const domains: DomainRt[] = [];
+  const domainIds = new Map<string, number>();
+  for (const d of set.domains.values()) {
+    const id = domains.length;
+    domainIds.set(d.path, id);
+    domains.push({ id, path: d.path, parent: d.parent === undefined ? -1 : domainIds.get(d.parent)!, exact: [], subtree: [] });
+  }
+  const global: ClauseRt[] = [];
+  const clauses: ClauseRt[] = [];
+  const body = (n: { name: string }) => bodies.get(n.name)!;
+  set.clauses.forEach(({ clause: c, file }, order) => {
+    const base = { order, test: c.when ? compileCond(c.when, layout) : always, from: tailDate(c.tail, "effective"), until: tailDate(c.tail, "until"), via: viaOf(c, file), file };
+    let rt: ClauseRt;
+    switch (c.kind) {
+      case "govern":
+        rt = { ...base, kind: "govern", source: c, grants: c.grants.map((g) => ({ role: g.role, bodies: g.bodies.map(body) })) };
+        break;
+      case "escalate": {
+        const toLayer = set.layers.some((l) => l.name === c.to.name);
+        const receivers = toLayer ? [...bodies.values()].filter((b) => b.layer === c.to.name).sort((a, b) => a.rank - b.rank) : [body(c.to)];
+        rt = { ...base, kind: "escalate", source: c, role: c.role ?? "approve", to: c.to.name, receivers, toLayer };
+        break;
+      }
+      case "prohibit":
+      case "exempt":
+        rt = { ...base, kind: c.kind, source: c };
+        break;
+      case "precedence":
+        rt = { ...base, kind: "precedence", source: c, winner: body(c.winner), loser: body(c.loser) };
+        break;
+      case "joint":
+        rt = { ...base, kind: "joint", source: c, bodies: c.bodies.map(body) };
+        break;
+      case "delegate":
+      case "guardrail":
+        return; // bounds for analysis, never part of an answer
+    }
+    clauses.push(rt);
+    // A clause listing overlapping patterns (`health.*, health.triage`) must be found once per domain.
+    const seen = new Set<string>();
+    for (const p of c.patterns) {
+      if (p.kind === "all") {
+        if (!seen.has("*")) global.push(rt);
+        seen.add("*");
+        continue;
+      }
+      const key = `${p.kind}:${p.path.join(".")}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const node = domains[domainIds.get(p.path.join("."))!]!;
+      (p.kind === "exact" ? node.exact : node.subtree).push(rt);
+    }
+  });
+  return {
+    set,
+    layout,
+    domains,
+    domainIds,
+    global,
+    clauses,
+    bodies,
+    layerRank: new Map(set.layers.map((l, i) => [l.name, i])),
+    hasPrecedence: clauses.some((c) => c.kind === "precedence"),
+  };
+}
