@@ -152,3 +152,25 @@ describe("charter test", () => {
     expect(r.stdout).toContain("charters/model/constitution.charter:61:1  escalate * when compute >= 1e25 to supranational");
   });
 });
+
+describe("charter query --partial", () => {
+  it("frontier in the EU without compute: ungoverned for the facts given, + ai_office if compute >= 1e25", () => {
+    const r = charter(["query", "charters/model", "--partial", "--format", "json", "-d", "test/fixtures/deployments/frontier-no-compute.yaml"]);
+    expect(r.code).toBe(0);
+    const a = JSON.parse(r.stdout);
+    expect(a.verdict).toBe("ungoverned");
+    expect(a.partial.missing).toEqual(["compute"]);
+    expect(a.partial.complete).toBe(false);
+    expect(a.partial.depends).toEqual([
+      { condition: "compute >= 1e25", effect: { kind: "approve", bodies: ["ai_office"] }, via: expect.objectContaining({ clause: "escalate", line: 61 }) },
+    ]);
+    const text = charter(["query", "charters/model", "--partial", "-d", "test/fixtures/deployments/frontier-no-compute.yaml"]);
+    expect(text.stdout).toContain("if compute >= 1e25: + ai_office (approve)");
+  });
+
+  it("without --partial the same descriptor is a missing-fact error", () => {
+    const r = charter(["query", "charters/model", "-d", "test/fixtures/deployments/frontier-no-compute.yaml"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("missing fact `compute`");
+  });
+});

@@ -9,3 +9,4 @@ export { readDescriptors, type ReadResult } from "./descriptor/read.js";
 export { explain, type TraceEntry, type Outcome } from "./query/explain.js";
 export { evalCond } from "./query/evaluate-ast.js";
 export { runExamples, exampleDeployment, type TestRun, type ExampleResult, type ExpectationFailure } from "./examples/run.js";
+export { queryPartial, residual, type PartialAnswer, type Dependency, type Effect } from "./query/partial.js";

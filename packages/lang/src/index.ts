@@ -9,3 +9,5 @@ export * from "./check/model.js";
 export { isCalendarDate } from "./check/dates.js";
 export { readCharterFiles, displayPath, type SourceText } from "./load/files.js";
 export { loadCharterSet, checkSources, type LoadedSet } from "./load/load-set.js";
+export { format, printFile } from "./format/index.js";
+export { condText, patternText, patternsText } from "./format/print-cond.js";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { diagnostic, isCalendarDate, type Diagnostic, type SourceText } from "@charter/lang";
-import { explain, query, readDescriptors, today, type Answer, type Deployment, type TraceEntry } from "@charter/engine";
+import { explain, query, queryPartial, readDescriptors, today, type Answer, type Deployment, type TraceEntry } from "@charter/engine";
 import { ExitCode } from "../exit-codes.js";
 import { loadCompiled } from "../load.js";
 import { answerText } from "../report/answer-text.js";
@@ -55,7 +55,7 @@ export function runQuery(paths: string[], opts: QueryOptions): ExitCode {
   const date = opts.at ?? today();
   const answers: { answer: Answer; trace?: TraceEntry[] }[] = deployments.map((d) => {
     const dated: Deployment = { ...d, at: opts.at ?? d.at ?? date };
-    const answer = query(loaded.compiled, dated);
+    const answer = opts.partial ? queryPartial(loaded.compiled, dated) : query(loaded.compiled, dated);
     const slice = (file: string, s: number, e: number) => loaded.texts.get(file)?.slice(s, e) ?? "";
     return opts.explain ? { answer, trace: explain(loaded.compiled, dated, slice) } : { answer };
   });

@@ -1,5 +1,5 @@
 // Answers for people: the verdict as a headline, approvers grouped by layer (lowest first), reasons with file:line.
-import type { Answer, BodyEntry, TraceEntry, Via } from "@charter/engine";
+import type { Answer, BodyEntry, Effect, PartialAnswer, TraceEntry, Via } from "@charter/engine";
 import type { Style } from "@charter/lang";
 
 const at = (v: Via) => `${v.clause} ${v.file}:${v.line}`;
@@ -20,6 +20,19 @@ function bodies(title: string, entries: BodyEntry[], layers: string[], style: St
   return out;
 }
 
+function effectText(e: Effect): string {
+  switch (e.kind) {
+    case "prohibited":
+    case "exempt":
+      return e.kind;
+    case "approve":
+    case "notify":
+      return `+ ${e.bodies.join(", ")} (${e.kind})`;
+    case "drop":
+      return `- ${e.body} (${e.role}) where ${e.over} is granted too`;
+  }
+}
+
 const verdictLine: Record<Answer["verdict"], string> = {
   prohibited: "PROHIBITED",
   exempt: "EXEMPT",
@@ -30,7 +43,9 @@ const verdictLine: Record<Answer["verdict"], string> = {
 
 export function answerText(a: Answer, layers: string[], style: Style, trace?: TraceEntry[]): string {
   const paint = a.verdict === "prohibited" ? style.error : a.verdict === "ungoverned" ? style.warning : style.note;
-  const out = [`${a.deployment ? `${style.bold(a.deployment)}: ` : ""}${a.domain} at ${a.at}`, paint(verdictLine[a.verdict])];
+  const partial = (a as Partial<PartialAnswer>).partial;
+  const unsure = partial && !partial.complete ? style.dim(" (for the facts given; see what depends on the missing ones below)") : "";
+  const out = [`${a.deployment ? `${style.bold(a.deployment)}: ` : ""}${a.domain} at ${a.at}`, paint(verdictLine[a.verdict]) + unsure];
   for (const r of a.reasons) out.push(`  ${style.dim(at(r))}${because(r)}`);
   const approve = bodies("approve", a.approve, layers, style);
   const notify = bodies("notify", a.notify, layers, style);
@@ -42,6 +57,11 @@ export function answerText(a: Answer, layers: string[], style: Style, trace?: Tr
       const to = e.bodies.length ? e.bodies.join(", ") : style.warning("nobody covers this deployment");
       out.push(`  to ${e.to} (${e.role}) → ${to}`, `      ${style.dim(at(e.via))}${because(e.via)}`);
     }
+  }
+  if (partial && partial.missing.length) {
+    out.push("", style.bold(`depends on missing facts (${partial.missing.join(", ")})`));
+    if (!partial.depends.length) out.push("  nothing: the answer above holds whatever they are");
+    for (const d of partial.depends) out.push(`  if ${d.condition}: ${effectText(d.effect)}`, `      ${style.dim(at(d.via))}${because(d.via)}`);
   }
   if (trace) {
     out.push("", style.bold("trace"));

@@ -1,5 +1,5 @@
 // --explain: every clause of the set, whether it applied to this deployment, and if not, why not.
-import type { Cond, Pattern } from "@charter/lang";
+import { patternText, type Cond, type Pattern } from "@charter/lang";
 import type { CompiledSet } from "../ir/compile.js";
 import type { Deployment, Via } from "./answer.js";
 import { evalCond, firstFailure } from "./evaluate-ast.js";
@@ -21,11 +21,7 @@ function matches(p: Pattern, domain: string): boolean {
   return p.kind === "exact" ? domain === path : domain === path || domain.startsWith(`${path}.`);
 }
 
-function patternText(p: Pattern): string {
-  return p.kind === "all" ? "*" : p.kind === "exact" ? p.path.join(".") : `${p.path.join(".")}.*`;
-}
-
-/** Every answer-relevant clause in source order with its outcome; `condText` prints a condition as written. */
+/** Every answer-relevant clause in source order with its outcome; `sourceText` quotes a failed condition as written. */
 export function explain(c: CompiledSet, d: Deployment, sourceText: (file: string, start: number, end: number) => string): TraceEntry[] {
   return c.clauses.map((rt) => {
     const clause = rt.source;

@@ -67,8 +67,12 @@ function entries(grants: Grant[], role: "approve" | "notify"): BodyEntry[] {
     .map(([b, via]) => ({ body: b.id, name: b.name, layer: b.layer, via }));
 }
 
+/** Whether a body's `covers` holds; partial answers pass a stricter test (decided without missing facts). */
+export type CoversTest = (b: BodyRt, v: Float64Array) => boolean;
+const coversHolds: CoversTest = (b, v) => b.covers(v);
+
 /** Answer from already-applicable clauses: the verdict rules of §5 steps 2–4. */
-export function decide(c: CompiledSet, applied: ClauseRt[], v: Float64Array, header: Pick<Answer, "deployment" | "domain" | "at">): Answer {
+export function decide(c: CompiledSet, applied: ClauseRt[], v: Float64Array, header: Pick<Answer, "deployment" | "domain" | "at">, covers: CoversTest = coversHolds): Answer {
   const prohibits = applied.filter((x) => x.kind === "prohibit");
   const exempts = prohibits.length ? [] : applied.filter((x) => x.kind === "exempt");
   if (prohibits.length || exempts.length) {
@@ -96,7 +100,7 @@ export function decide(c: CompiledSet, applied: ClauseRt[], v: Float64Array, hea
     if (x.kind !== "escalate") continue;
     const bodies: string[] = [];
     for (const b of x.receivers) {
-      if (x.toLayer && !b.covers(v)) continue;
+      if (x.toLayer && !covers(b, v)) continue;
       bodies.push(b.id);
       grants.push({ body: b, role: x.role, via: x.via, order: x.order, escalated: true });
     }
