@@ -63,9 +63,38 @@ function tailDate(tail: TailPart[], kind: "effective" | "until"): number {
 
 function viaOf(c: Clause, file: string): Via {
   const because = c.tail.find((t) => t.kind === "because");
-  const via: Via = { clause: c.kind, file, line: c.keywordSpan.line, column: c.keywordSpan.column };
-  if (because && because.kind === "because") via.because = because.text;
-  return via;
+  // `because` is always present (undefined when absent; JSON omits it) so every Via has one shape.
+  return { clause: c.kind, file, line: c.keywordSpan.line, column: c.keywordSpan.column, because: because?.kind === "because" ? because.text : undefined };
+}
+
+/**
+ * Every clause object gets the same fields in the same order, whatever its kind: the query loop reads
+ * `kind` on all of them, and one hidden class keeps that access monomorphic in V8.
+ */
+function clauseRt(c: Exclude<Clause, { kind: "delegate" | "guardrail" }>, base: Omit<ClauseRtBase, "source">, set: CheckedSet, bodies: Map<string, BodyRt>): ClauseRt {
+  const body = (n: { name: string }) => bodies.get(n.name)!;
+  const toLayer = c.kind === "escalate" && set.layers.some((l) => l.name === c.to.name);
+  const receivers =
+    c.kind !== "escalate" ? [] : toLayer ? [...bodies.values()].filter((b) => b.layer === c.to.name).sort((a, b) => a.rank - b.rank) : [body(c.to)];
+  const rt = {
+    kind: c.kind,
+    order: base.order,
+    test: base.test,
+    from: base.from,
+    until: base.until,
+    via: base.via,
+    source: c,
+    file: base.file,
+    grants: c.kind === "govern" ? c.grants.map((g) => ({ role: g.role, bodies: g.bodies.map(body) })) : [],
+    role: c.kind === "escalate" ? (c.role ?? "approve") : "approve",
+    to: c.kind === "escalate" ? c.to.name : "",
+    receivers,
+    toLayer,
+    winner: c.kind === "precedence" ? body(c.winner) : (undefined as unknown as BodyRt),
+    loser: c.kind === "precedence" ? body(c.loser) : (undefined as unknown as BodyRt),
+    bodies: c.kind === "joint" ? c.bodies.map(body) : [],
+  };
+  return rt as ClauseRt;
 }
 
 /** Compile a clean checked set. Call only when the front end reported no errors. */
@@ -91,34 +120,10 @@ export function compile(set: CheckedSet): CompiledSet {
   }
   const global: ClauseRt[] = [];
   const clauses: ClauseRt[] = [];
-  const body = (n: { name: string }) => bodies.get(n.name)!;
   set.clauses.forEach(({ clause: c, file }, order) => {
     const base = { order, test: c.when ? compileCond(c.when, layout) : always, from: tailDate(c.tail, "effective"), until: tailDate(c.tail, "until"), via: viaOf(c, file), file };
-    let rt: ClauseRt;
-    switch (c.kind) {
-      case "govern":
-        rt = { ...base, kind: "govern", source: c, grants: c.grants.map((g) => ({ role: g.role, bodies: g.bodies.map(body) })) };
-        break;
-      case "escalate": {
-        const toLayer = set.layers.some((l) => l.name === c.to.name);
-        const receivers = toLayer ? [...bodies.values()].filter((b) => b.layer === c.to.name).sort((a, b) => a.rank - b.rank) : [body(c.to)];
-        rt = { ...base, kind: "escalate", source: c, role: c.role ?? "approve", to: c.to.name, receivers, toLayer };
-        break;
-      }
-      case "prohibit":
-      case "exempt":
-        rt = { ...base, kind: c.kind, source: c };
-        break;
-      case "precedence":
-        rt = { ...base, kind: "precedence", source: c, winner: body(c.winner), loser: body(c.loser) };
-        break;
-      case "joint":
-        rt = { ...base, kind: "joint", source: c, bodies: c.bodies.map(body) };
-        break;
-      case "delegate":
-      case "guardrail":
-        return; // bounds for analysis, never part of an answer
-    }
+    if (c.kind === "delegate" || c.kind === "guardrail") return; // bounds for analysis, never part of an answer
+    const rt = clauseRt(c, base, set, bodies);
     clauses.push(rt);
     // A clause listing overlapping patterns (`health.*, health.triage`) must be found once per domain.
     const seen = new Set<string>();

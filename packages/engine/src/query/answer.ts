@@ -9,7 +9,8 @@ export interface Via {
   file: string;
   line: number;
   column: number;
-  because?: string;
+  /** Absent (undefined, omitted from JSON) when the clause gives no reason. */
+  because?: string | undefined;
 }
 
 export interface BodyEntry {

@@ -46,71 +46,94 @@ export function applicable(c: CompiledSet, domainId: number, v: Float64Array, da
   return out;
 }
 
-interface Grant {
-  body: BodyRt;
-  role: "approve" | "notify";
-  via: Via;
-  order: number;
-  escalated: boolean;
-}
-
-function entries(grants: Grant[], role: "approve" | "notify"): BodyEntry[] {
-  const by = new Map<BodyRt, Via[]>();
-  for (const g of grants) {
-    if (g.role !== role) continue;
-    const vias = by.get(g.body);
-    if (!vias) by.set(g.body, [g.via]);
-    else if (vias[vias.length - 1] !== g.via) vias.push(g.via);
-  }
-  return [...by.entries()]
-    .sort((a, b) => a[0].rank - b[0].rank)
-    .map(([b, via]) => ({ body: b.id, name: b.name, layer: b.layer, via }));
-}
-
 /** Whether a body's `covers` holds; partial answers pass a stricter test (decided without missing facts). */
 export type CoversTest = (b: BodyRt, v: Float64Array) => boolean;
 const coversHolds: CoversTest = (b, v) => b.covers(v);
 
-/** Answer from already-applicable clauses: the verdict rules of §5 steps 2–4. */
+/** Vias per body for one role, in clause order; bodies kept in a small list and sorted by rank at the end. */
+class RoleGrants {
+  readonly bodies: BodyRt[] = [];
+  readonly vias: Via[][] = [];
+  add(b: BodyRt, via: Via): void {
+    const i = this.bodies.indexOf(b);
+    if (i < 0) {
+      this.bodies.push(b);
+      this.vias.push([via]);
+    } else {
+      const list = this.vias[i]!;
+      if (list[list.length - 1] !== via) list.push(via);
+    }
+  }
+  has(b: BodyRt): boolean {
+    return this.bodies.indexOf(b) >= 0;
+  }
+  entries(): BodyEntry[] {
+    const out: BodyEntry[] = [];
+    for (let i = 0; i < this.bodies.length; i++) {
+      const b = this.bodies[i]!;
+      out.push({ body: b.id, name: b.name, layer: b.layer, via: this.vias[i]! });
+    }
+    if (out.length > 1) out.sort((x, y) => (x.body < y.body ? -1 : 1));
+    return out;
+  }
+}
+
+const NONE: never[] = [];
+
+/** Answer from already-applicable clauses (in source order): the verdict rules of §5 steps 2–4. */
 export function decide(c: CompiledSet, applied: ClauseRt[], v: Float64Array, header: Pick<Answer, "deployment" | "domain" | "at">, covers: CoversTest = coversHolds): Answer {
-  const prohibits = applied.filter((x) => x.kind === "prohibit");
-  const exempts = prohibits.length ? [] : applied.filter((x) => x.kind === "exempt");
-  if (prohibits.length || exempts.length) {
-    return { ...header, verdict: prohibits.length ? "prohibited" : "exempt", approve: [], notify: [], escalations: [], reasons: (prohibits.length ? prohibits : exempts).map((x) => x.via) };
-  }
-  let grants: Grant[] = [];
+  let prohibits: Via[] | undefined;
+  let exempts: Via[] | undefined;
   for (const x of applied) {
-    if (x.kind !== "govern") continue;
-    for (const g of x.grants) for (const b of g.bodies) grants.push({ body: b, role: g.role, via: x.via, order: x.order, escalated: false });
+    if (x.kind === "prohibit") (prohibits ??= []).push(x.via);
+    else if (x.kind === "exempt") (exempts ??= []).push(x.via);
   }
+  if (prohibits || exempts) {
+    return { deployment: header.deployment, domain: header.domain, at: header.at, verdict: prohibits ? "prohibited" : "exempt", approve: [], notify: [], escalations: [], reasons: prohibits ?? exempts! };
+  }
+  // Precedence is decided against the govern grants alone, before anything is dropped or escalated.
+  let droppedApprove: BodyRt[] | undefined;
+  let droppedNotify: BodyRt[] | undefined;
   if (c.hasPrecedence) {
-    // Decided against the govern grants as they stand before any drop, so precedence clauses commute.
-    const dropped = new Set<string>();
-    const has = (b: BodyRt, role: string) => grants.some((g) => g.body === b && g.role === role);
+    const govApprove = new RoleGrants();
+    const govNotify = new RoleGrants();
+    for (const x of applied) {
+      if (x.kind !== "govern") continue;
+      for (const g of x.grants) for (const b of g.bodies) (g.role === "approve" ? govApprove : govNotify).add(b, x.via);
+    }
     for (const x of applied) {
       if (x.kind !== "precedence") continue;
-      for (const role of ["approve", "notify"] as const) {
-        if (has(x.winner, role) && has(x.loser, role)) dropped.add(`${x.loser.id}\u0000${role}`);
-      }
+      if (govApprove.has(x.winner) && govApprove.has(x.loser)) (droppedApprove ??= []).push(x.loser);
+      if (govNotify.has(x.winner) && govNotify.has(x.loser)) (droppedNotify ??= []).push(x.loser);
     }
-    if (dropped.size) grants = grants.filter((g) => !dropped.has(`${g.body.id}\u0000${g.role}`));
   }
-  const escalations: EscalationEntry[] = [];
+  // One pass in source order, so every body's vias come out in source order.
+  const approve = new RoleGrants();
+  const notify = new RoleGrants();
+  let escalations: EscalationEntry[] = NONE;
   for (const x of applied) {
-    if (x.kind !== "escalate") continue;
-    const bodies: string[] = [];
-    for (const b of x.receivers) {
-      if (x.toLayer && !covers(b, v)) continue;
-      bodies.push(b.id);
-      grants.push({ body: b, role: x.role, via: x.via, order: x.order, escalated: true });
+    if (x.kind === "govern") {
+      for (const g of x.grants) {
+        const dropped = g.role === "approve" ? droppedApprove : droppedNotify;
+        const into = g.role === "approve" ? approve : notify;
+        for (const b of g.bodies) if (!dropped || dropped.indexOf(b) < 0) into.add(b, x.via);
+      }
+    } else if (x.kind === "escalate") {
+      const bodies: string[] = [];
+      const into = x.role === "approve" ? approve : notify;
+      for (const b of x.receivers) {
+        if (x.toLayer && !covers(b, v)) continue;
+        bodies.push(b.id);
+        into.add(b, x.via);
+      }
+      if (escalations === NONE) escalations = [];
+      escalations.push({ to: x.to, bodies, role: x.role, via: x.via });
     }
-    escalations.push({ to: x.to, bodies, role: x.role, via: x.via });
   }
-  if (grants.length > 1) grants.sort((a, b) => a.order - b.order);
-  const approve = entries(grants, "approve");
-  const notify = entries(grants, "notify");
-  const verdict = approve.length ? "approval-required" : notify.length ? "notice-only" : "ungoverned";
-  return { ...header, verdict, approve, notify, escalations, reasons: [] };
+  const approveOut = approve.entries();
+  const notifyOut = notify.entries();
+  const verdict = approveOut.length ? "approval-required" : notifyOut.length ? "notice-only" : "ungoverned";
+  return { deployment: header.deployment, domain: header.domain, at: header.at, verdict, approve: approveOut, notify: notifyOut, escalations: escalations === NONE ? [] : escalations, reasons: [] };
 }
 
 export class UnknownDomainError extends Error {}

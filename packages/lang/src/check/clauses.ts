@@ -21,14 +21,14 @@ export function checkClause(set: CheckedSet, c: Clause, owner: string | undefine
         checkDistinct(g.bodies, g.role, out);
         for (const b of g.bodies) {
           if (!checkBody(set, b, out)) continue;
-          if (owner !== undefined && g.role === "approve" && b.name !== owner) out.push(diagnostic("CH3006", b.span, [owner, b.name]));
+          if (owner !== undefined && set.bodies.has(owner) && g.role === "approve" && b.name !== owner) out.push(diagnostic("CH3006", b.span, [owner, b.name]));
         }
       }
       return;
     }
     case "escalate": {
       const isLayer = set.layers.some((l) => l.name === c.to.name);
-      if (!isLayer && !set.bodies.has(c.to.name)) {
+      if (!isLayer && !set.bodies.has(c.to.name) && set.layers.length > 0) {
         const names = [...set.layers.map((l) => l.name), ...set.bodies.keys()];
         out.push(diagnostic("CH2007", c.to.span, [c.to.name, suggestion(c.to.name, names, "layers or bodies")]));
       }

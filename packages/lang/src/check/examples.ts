@@ -6,7 +6,7 @@ import { suggestion } from "../diagnostics/suggest.js";
 import { checkDate } from "./dates.js";
 import type { CheckedSet } from "./model.js";
 import { checkBody, checkDomainPath, checkLayer } from "./references.js";
-import { checkValue } from "./types.js";
+import { checkValue, isUnresolvedFact } from "./types.js";
 
 export function checkExample(set: CheckedSet, ex: ExampleDecl, out: Diagnostic[]): void {
   checkDomainPath(set, ex.domain.name, ex.domain.span, out);
@@ -21,7 +21,7 @@ export function checkExample(set: CheckedSet, ex: ExampleDecl, out: Diagnostic[]
     given.set(b.fact.name, b.fact);
     const fact = set.facts.get(b.fact.name);
     if (!fact) {
-      out.push(diagnostic("CH2001", b.fact.span, [b.fact.name, suggestion(b.fact.name, set.facts.keys(), "facts")]));
+      if (!isUnresolvedFact(set, b.fact.name)) out.push(diagnostic("CH2001", b.fact.span, [b.fact.name, suggestion(b.fact.name, set.facts.keys(), "facts")]));
       continue;
     }
     checkValue(fact, b.value, out);

@@ -1,12 +1,11 @@
 // The check stage: placement rules of the set, then the constitution's vocabulary, then every clause.
 import type { CharterFile, Item } from "../ast/file.js";
 import { diagnostic, compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { suggestion } from "../diagnostics/suggest.js";
 import { bindVocabulary } from "./bind.js";
 import { checkClause } from "./clauses.js";
 import { checkExample } from "./examples.js";
 import type { CheckedSet } from "./model.js";
-import { checkLayer, checkPatterns } from "./references.js";
+import { bodySuggestion, checkLayer, checkPatterns } from "./references.js";
 import { checkCond } from "./types.js";
 
 type Vocabulary = Extract<Item, { kind: "layers" | "enum" | "facts" | "domains" | "body" }>;
@@ -18,14 +17,14 @@ function emptySet(files: CharterFile[]): CheckedSet {
 }
 
 function checkBodies(set: CheckedSet, out: Diagnostic[]): void {
-  const layerNames = new Set(set.layers.map((l) => l.name));
   for (const b of set.bodies.values()) {
     const layerProp = b.decl.props.find((p) => p.kind === "layer");
     if (layerProp?.kind === "layer") checkLayer(set, layerProp.layer, out);
-    else out.push(diagnostic("CH3007", b.decl.id.span, [b.id, `add \`layer ${set.layers[0]?.name ?? "…"}\``]));
+    else out.push(diagnostic("CH3007", b.decl.id.span, [b.id, `add \`layer …\` with one of ${set.layers.map((l) => `\`${l.name}\``).join(", ") || "the constitution's layers"}`]));
     if (b.covers) checkCond(set, b.covers, out);
     checkPatterns(set, b.competence, out);
-    if (layerNames.has(b.id)) out.push(diagnostic("CH2019", b.decl.id.span, [b.id]));
+    const clash = set.layers.find((l) => l.name === b.id);
+    if (clash) out.push(diagnostic("CH2019", b.decl.id.span, [b.id], [{ span: clash.span, message: "the layer is declared here" }]));
   }
 }
 
@@ -34,7 +33,8 @@ export function checkSet(files: CharterFile[]): { set: CheckedSet; diagnostics: 
   const out: Diagnostic[] = [];
   const set = emptySet(files);
   const constitutions = files.filter((f) => f.header.kind === "constitution");
-  if (constitutions.length === 0 && files.length > 0) out.push(diagnostic("CH3001", files[0]!.header.span));
+  // Without a constitution there is no vocabulary: every name would be reported unknown, so stop at CH3001.
+  if (constitutions.length === 0 && files.length > 0) return { set, diagnostics: [diagnostic("CH3001", files[0]!.header.span)] };
   for (const extra of constitutions.slice(1)) {
     out.push(diagnostic("CH3002", extra.header.span, [], [{ span: constitutions[0]!.header.span, message: "the first constitution" }]));
   }
@@ -48,11 +48,13 @@ export function checkSet(files: CharterFile[]): { set: CheckedSet; diagnostics: 
   const ordered = constitution ? [constitution, ...files.filter((f) => f !== constitution)] : files;
   for (const file of ordered) {
     const isConstitution = file === constitution;
+    // A second constitution is reported once (CH3002), not once per item it declares.
+    if (file.header.kind === "constitution" && !isConstitution) continue;
     let owner: string | undefined;
     if (file.header.kind === "charter") {
       owner = file.header.by.name;
       if (!set.bodies.has(owner)) {
-        out.push(diagnostic("CH3005", file.header.by.span, [owner, suggestion(owner, set.bodies.keys(), "bodies")]));
+        out.push(diagnostic("CH3005", file.header.by.span, [owner, bodySuggestion(set, owner)]));
       }
     }
     for (const item of file.items) {

@@ -30,9 +30,14 @@ function describeLiteral(l: Literal): string {
   }
 }
 
+/** Declared in the constitution, though its type did not resolve (already reported: CH2002, CH2107, CH2108). */
+export function isUnresolvedFact(set: CheckedSet, name: string): boolean {
+  return !set.facts.has(name) && (set.constitution?.items ?? []).some((i) => i.kind === "facts" && i.facts.some((f) => f.name.name === name));
+}
+
 function lookupFact(set: CheckedSet, s: Subject, out: Diagnostic[]): FactInfo | undefined {
   const f = set.facts.get(s.name);
-  if (!f) out.push(diagnostic("CH2001", s.nameSpan, [s.name, suggestion(s.name, set.facts.keys(), "facts")]));
+  if (!f && !isUnresolvedFact(set, s.name)) out.push(diagnostic("CH2001", s.nameSpan, [s.name, suggestion(s.name, set.facts.keys(), "facts")]));
   return f;
 }
 
@@ -91,7 +96,11 @@ function checkCondition(set: CheckedSet, c: Cond, out: Diagnostic[]): void {
       const f = lookupFact(set, c.subject, out);
       if (!f) return;
       if (c.subject.kind === "count") {
-        if (f.type.kind !== "set") return void out.push(diagnostic("CH2104", c.subject.span, [f.name, describeType(f.type)]));
+        if (f.type.kind !== "set") {
+          const sets = [...set.facts.values()].filter((x) => x.type.kind === "set").map((x) => `\`${x.name}\``);
+          const help = sets.length > 0 ? `set-valued facts: ${sets.join(", ")}` : "declare a `set of …` fact to count";
+          return void out.push(diagnostic("CH2104", c.subject.span, [f.name, describeType(f.type), help]));
+        }
         if (c.value.kind !== "number") return void out.push(diagnostic("CH2101", c.value.span, [`count(${f.name})`, "a number", describeLiteral(c.value), "compare it with a whole number"]));
         if (!checkNumberLiteral(c.value, out)) return;
         if (!Number.isInteger(c.value.value) || c.value.value < 0) out.push(diagnostic("CH2113", c.value.span, [f.name, c.value.text]));
@@ -121,7 +130,8 @@ function checkCondition(set: CheckedSet, c: Cond, out: Diagnostic[]): void {
       const op = c.negated ? "not in" : "in";
       if (c.subject.kind === "count" || f.type.kind !== "enum") {
         const help = f.type.kind === "set" ? `use \`${f.name} contains …\` for each value` : "`in { … }` lists values of an enum fact";
-        return void out.push(diagnostic("CH2102", c.span, [op, c.subject.kind === "count" ? "the count of" : describeType(f.type), f.name, help]));
+        if (c.subject.kind === "count") return void out.push(diagnostic("CH2102", c.span, [op, "number", `count(${f.name})`, "`in { … }` lists values of an enum fact"]));
+        return void out.push(diagnostic("CH2102", c.span, [op, describeType(f.type), f.name, help]));
       }
       for (const v of c.values) checkEnumValue(f.name, f.type, v, out);
       return;
@@ -130,6 +140,7 @@ function checkCondition(set: CheckedSet, c: Cond, out: Diagnostic[]): void {
       const f = lookupFact(set, c.subject, out);
       if (!f) return;
       if (c.subject.kind === "count" || f.type.kind !== "set") {
+        if (c.subject.kind === "count") return void out.push(diagnostic("CH2102", c.span, ["contains", "number", `count(${f.name})`, `use \`${f.name} contains …\``]));
         const help = f.type.kind === "enum" ? `use \`${f.name} == …\` or \`${f.name} in { … }\`` : "`contains` tests a set-valued fact";
         return void out.push(diagnostic("CH2102", c.span, ["contains", describeType(f.type), f.name, help]));
       }
