@@ -140,6 +140,7 @@ export function bindVocabulary(constitution: CharterFile, set: CheckedSet, diags
       set.bodies.set(info.id, info);
     }
   }
-  if (!blocks.has("layers")) diags.push(diagnostic("CH3009", constitution.header.span));
-  if (!blocks.has("domains")) diags.push(diagnostic("CH2117", constitution.header.span));
+  // An empty block is as good as none: every pattern would be unresolvable.
+  if (set.layers.length === 0) diags.push(diagnostic("CH3009", blocks.get("layers") ?? constitution.header.span));
+  if (set.domains.size === 0) diags.push(diagnostic("CH2117", blocks.get("domains") ?? constitution.header.span));
 }
