@@ -6,6 +6,7 @@ import type { Answer, BodyEntry, Deployment, EscalationEntry, Via } from "./answ
 
 /** Per compiled set: scratch space reused across queries (one query at a time per set). */
 interface Scratch {
+  /** Indexed by clause `order` (a position in set.clauses, delegations and guardrails included). */
   stamp: Uint32Array;
   tick: number;
   values: Float64Array;
@@ -15,7 +16,7 @@ const scratches = new WeakMap<CompiledSet, Scratch>();
 function scratchFor(c: CompiledSet): Scratch {
   let s = scratches.get(c);
   if (!s) {
-    s = { stamp: new Uint32Array(c.clauses.length), tick: 0, values: new Float64Array(c.layout.size) };
+    s = { stamp: new Uint32Array(c.set.clauses.length), tick: 0, values: new Float64Array(c.layout.size) };
     scratches.set(c, s);
   }
   return s;
