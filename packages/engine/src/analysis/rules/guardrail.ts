@@ -1,0 +1,68 @@
+// CH4007: a constitutional guardrail that some deployment in its scope fails (language.md §3).
+import type { GuardrailClause, Requirement } from "@charter/lang";
+import { intersectRegion, mergeRegion, subtractRegion, type Region } from "../../space/box.js";
+import type { AnalysisContext } from "../context.js";
+import { showRegion } from "../report-region.js";
+import type { RawFinding, Rule } from "../rule.js";
+
+/** Where at least `n` of the regions hold: AtLeast(i, k) = AtLeast(i−1, k) ∪ (AtLeast(i−1, k−1) ∩ Rᵢ). */
+function atLeast(ctx: AnalysisContext, regions: Region[], n: number): Region {
+  let row: Region[] = [[ctx.space.full], ...Array.from({ length: n }, () => [] as Region)];
+  for (const r of regions) {
+    const next = row.slice();
+    for (let k = 1; k <= n; k++) next[k] = mergeRegion([...row[k]!, ...intersectRegion(row[k - 1]!, r)]);
+    row = next;
+  }
+  return row[n]!;
+}
+
+/** Where the requirement holds (approvers only; escalated approvers count except for `competence`). */
+function satisfied(ctx: AnalysisContext, req: Requirement, scope: Region): Region {
+  const bodies = [...ctx.set.bodies.values()];
+  const approves = (id: string) => ctx.granted(id, "approve");
+  switch (req.kind) {
+    case "layer":
+      return bodies.filter((b) => b.layer === req.layer.name).flatMap((b) => approves(b.id));
+    case "layers": {
+      const perLayer = ctx.set.layers.map((l) => bodies.filter((b) => b.layer === l.name).flatMap((b) => approves(b.id)));
+      return atLeast(ctx, perLayer, req.count);
+    }
+    case "approvers": {
+      const relevant = bodies.map((b) => approves(b.id)).filter((r) => intersectRegion(r, scope).length > 0);
+      return atLeast(ctx, relevant, req.count);
+    }
+    case "competence": {
+      // Fails where some body granted by a govern rule lacks competence over the domain.
+      const failing = bodies.flatMap((b) => subtractRegion(ctx.governedAfterPrecedence(b.id, "approve"), ctx.competence(b)));
+      return subtractRegion([ctx.space.full], failing);
+    }
+  }
+}
+
+function requirementText(r: Requirement): string {
+  switch (r.kind) {
+    case "layers":
+      return `approvers from at least ${r.count} layer${r.count === 1 ? "" : "s"}`;
+    case "approvers":
+      return `at least ${r.count} approver${r.count === 1 ? "" : "s"}`;
+    case "layer":
+      return `an approver at layer \`${r.layer.name}\``;
+    case "competence":
+      return "every approver granted by a govern rule to have competence over the domain";
+  }
+}
+
+export const guardrail: Rule = {
+  meta: { code: "CH4007", name: "guardrail", kind: "guardrail", description: "A guardrail of the constitution fails for some deployment in its scope once all charters are combined." },
+  run(ctx: AnalysisContext) {
+    const out: RawFinding[] = [];
+    for (const p of ctx.clauses("guardrail")) {
+      const g = p.clause as GuardrailClause;
+      const scope = subtractRegion(ctx.region(g), ctx.overridden);
+      const failing = showRegion(ctx, subtractRegion(scope, satisfied(ctx, g.require, scope)));
+      if (!failing) continue;
+      out.push({ span: g.keywordSpan, args: [g.name, failing.text, `it requires ${requirementText(g.require)}`], witness: failing.witness, region: failing.plain });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,29 @@
+// CH4004: a body granted (approve or notify) where its `covers` does not hold.
+import { subtractRegion } from "../../space/box.js";
+import type { AnalysisContext } from "../context.js";
+import { showRegion } from "../report-region.js";
+import type { RawFinding, Rule } from "../rule.js";
+
+export const jurisdiction: Rule = {
+  meta: { code: "CH4004", name: "jurisdiction", kind: "jurisdiction", description: "A govern rule grants a body authority where the body's `covers` does not hold." },
+  run(ctx: AnalysisContext) {
+    const out: RawFinding[] = [];
+    for (const p of ctx.clauses("govern")) {
+      const c = p.clause;
+      if (c.kind !== "govern") continue;
+      const seen = new Set<string>();
+      for (const g of c.grants) {
+        for (const n of g.bodies) {
+          const b = ctx.set.bodies.get(n.name)!;
+          if (!b.covers || seen.has(b.id)) continue;
+          seen.add(b.id);
+          const outside = showRegion(ctx, subtractRegion(subtractRegion(ctx.region(c), ctx.overridden), ctx.covers(b)));
+          if (!outside) continue;
+          const coversProp = b.decl.props.find((x) => x.kind === "covers")!;
+          out.push({ span: n.span, args: [b.id, outside.text], related: [{ span: coversProp.span, message: `where \`${b.id}\` has jurisdiction` }], witness: outside.witness, region: outside.plain });
+        }
+      }
+    }
+    return out;
+  },
+};

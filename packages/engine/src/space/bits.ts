@@ -1,0 +1,68 @@
+// Fixed-width bitsets: the value sets of domains, bools and enums in a box.
+
+/** An immutable set of small non-negative integers (0 ≤ i < size). */
+export class Bits {
+  private constructor(readonly size: number, readonly w: Uint32Array) {}
+
+  static empty(size: number): Bits {
+    return new Bits(size, new Uint32Array((size + 31) >>> 5));
+  }
+  static full(size: number): Bits {
+    const b = Bits.empty(size);
+    for (let i = 0; i < size; i++) b.w[i >>> 5]! |= 1 << (i & 31);
+    return b;
+  }
+  static of(size: number, items: Iterable<number>): Bits {
+    const b = Bits.empty(size);
+    for (const i of items) b.w[i >>> 5]! |= 1 << (i & 31);
+    return b;
+  }
+  has(i: number): boolean {
+    return (this.w[i >>> 5]! & (1 << (i & 31))) !== 0;
+  }
+  and(o: Bits): Bits {
+    const r = Bits.empty(this.size);
+    for (let i = 0; i < this.w.length; i++) r.w[i] = this.w[i]! & o.w[i]!;
+    return r;
+  }
+  or(o: Bits): Bits {
+    const r = Bits.empty(this.size);
+    for (let i = 0; i < this.w.length; i++) r.w[i] = this.w[i]! | o.w[i]!;
+    return r;
+  }
+  andNot(o: Bits): Bits {
+    const r = Bits.empty(this.size);
+    for (let i = 0; i < this.w.length; i++) r.w[i] = this.w[i]! & ~o.w[i]!;
+    return r;
+  }
+  isEmpty(): boolean {
+    for (let i = 0; i < this.w.length; i++) if (this.w[i] !== 0) return false;
+    return true;
+  }
+  equals(o: Bits): boolean {
+    for (let i = 0; i < this.w.length; i++) if (this.w[i] !== o.w[i]) return false;
+    return true;
+  }
+  /** True when every member of this is in `o`. */
+  subsetOf(o: Bits): boolean {
+    for (let i = 0; i < this.w.length; i++) if ((this.w[i]! & ~o.w[i]!) !== 0) return false;
+    return true;
+  }
+  count(): number {
+    let n = 0;
+    for (let i = 0; i < this.size; i++) if (this.has(i)) n++;
+    return n;
+  }
+  first(): number {
+    for (let i = 0; i < this.size; i++) if (this.has(i)) return i;
+    return -1;
+  }
+  items(): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < this.size; i++) if (this.has(i)) out.push(i);
+    return out;
+  }
+  isFull(): boolean {
+    return this.count() === this.size;
+  }
+}

@@ -1,0 +1,206 @@
+// Boxes: one constraint per dimension (domain, each fact, the date). A region is a union of boxes.
+import { Bits } from "./bits.js";
+import { equalInterval, intersectInterval, isEmptyInterval, joinInterval, subtractInterval, type Interval } from "./interval.js";
+
+/** A set-valued fact: values that must be in, values that must be out, and the range of its size. */
+export interface SetDim {
+  kind: "set";
+  mustIn: Bits;
+  mustOut: Bits;
+  count: Interval;
+}
+export type Dim = { kind: "bits"; bits: Bits } | { kind: "interval"; iv: Interval } | SetDim;
+
+/** dims[0] is the domain, dims[1..n] the facts in declaration order, dims[n+1] the date (day numbers). */
+export type Box = readonly Dim[];
+export type Region = Box[];
+
+function intersectDim(a: Dim, b: Dim): Dim {
+  switch (a.kind) {
+    case "bits":
+      return { kind: "bits", bits: a.bits.and((b as typeof a).bits) };
+    case "interval":
+      return { kind: "interval", iv: intersectInterval(a.iv, (b as typeof a).iv) };
+    case "set": {
+      const o = b as SetDim;
+      return { kind: "set", mustIn: a.mustIn.or(o.mustIn), mustOut: a.mustOut.or(o.mustOut), count: intersectInterval(a.count, o.count) };
+    }
+  }
+}
+
+export function isEmptyDim(d: Dim): boolean {
+  switch (d.kind) {
+    case "bits":
+      return d.bits.isEmpty();
+    case "interval":
+      return isEmptyInterval(d.iv);
+    case "set": {
+      if (!d.mustIn.and(d.mustOut).isEmpty()) return true;
+      // Exact: some set of the allowed size exists iff the count range meets [|in|, n − |out|].
+      const min = d.mustIn.count();
+      const max = d.mustIn.size - d.mustOut.count();
+      const c = intersectInterval(d.count, { lo: min, loOpen: false, hi: max, hiOpen: false, int: true });
+      return isEmptyInterval(c);
+    }
+  }
+}
+
+/** a \ b as disjoint dims, each inside a. */
+function subtractDim(a: Dim, b: Dim): Dim[] {
+  switch (a.kind) {
+    case "bits": {
+      const r = a.bits.andNot((b as typeof a).bits);
+      return r.isEmpty() ? [] : [{ kind: "bits", bits: r }];
+    }
+    case "interval":
+      return subtractInterval(a.iv, (b as typeof a).iv).map((iv) => ({ kind: "interval", iv }));
+    case "set": {
+      // Peel off, in turn: a required member absent, a forbidden member present, a size outside b's range.
+      const o = b as SetDim;
+      const out: Dim[] = [];
+      let cur: SetDim = a;
+      const n = a.mustIn.size;
+      for (const v of o.mustIn.andNot(a.mustIn).items()) {
+        const piece: SetDim = { ...cur, mustOut: cur.mustOut.or(Bits.of(n, [v])) };
+        if (!isEmptyDim(piece)) out.push(piece);
+        cur = { ...cur, mustIn: cur.mustIn.or(Bits.of(n, [v])) };
+      }
+      for (const v of o.mustOut.andNot(a.mustOut).items()) {
+        const piece: SetDim = { ...cur, mustIn: cur.mustIn.or(Bits.of(n, [v])) };
+        if (!isEmptyDim(piece)) out.push(piece);
+        cur = { ...cur, mustOut: cur.mustOut.or(Bits.of(n, [v])) };
+      }
+      for (const iv of subtractInterval(cur.count, o.count)) {
+        const piece: SetDim = { ...cur, count: iv };
+        if (!isEmptyDim(piece)) out.push(piece);
+      }
+      return out;
+    }
+  }
+}
+
+export function isEmptyBox(b: Box): boolean {
+  for (const d of b) if (isEmptyDim(d)) return true;
+  return false;
+}
+
+export function intersectBox(a: Box, b: Box): Box | undefined {
+  const out: Dim[] = new Array(a.length);
+  for (let i = 0; i < a.length; i++) {
+    const d = intersectDim(a[i]!, b[i]!);
+    if (isEmptyDim(d)) return undefined;
+    out[i] = d;
+  }
+  return out;
+}
+
+/** a \ b as disjoint boxes (the classic per-dimension peel). */
+export function subtractBox(a: Box, b: Box): Box[] {
+  if (!intersectBox(a, b)) return [a];
+  const out: Box[] = [];
+  const cur = a.slice();
+  for (let i = 0; i < a.length; i++) {
+    for (const piece of subtractDim(cur[i]!, b[i]!)) {
+      const box = cur.slice();
+      box[i] = piece;
+      if (!isEmptyBox(box)) out.push(box);
+    }
+    cur[i] = intersectDim(cur[i]!, b[i]!);
+  }
+  return out;
+}
+
+function equalDim(a: Dim, b: Dim): boolean {
+  switch (a.kind) {
+    case "bits":
+      return a.bits.equals((b as typeof a).bits);
+    case "interval":
+      return equalInterval(a.iv, (b as typeof a).iv);
+    case "set": {
+      const o = b as SetDim;
+      return a.mustIn.equals(o.mustIn) && a.mustOut.equals(o.mustOut) && equalInterval(a.count, o.count);
+    }
+  }
+}
+
+function joinDim(a: Dim, b: Dim): Dim | undefined {
+  switch (a.kind) {
+    case "bits":
+      return { kind: "bits", bits: a.bits.or((b as typeof a).bits) };
+    case "interval": {
+      const iv = joinInterval(a.iv, (b as typeof a).iv);
+      return iv && { kind: "interval", iv };
+    }
+    case "set": {
+      const o = b as SetDim;
+      if (!a.mustIn.equals(o.mustIn) || !a.mustOut.equals(o.mustOut)) return undefined;
+      const count = joinInterval(a.count, o.count);
+      return count && { kind: "set", mustIn: a.mustIn, mustOut: a.mustOut, count };
+    }
+  }
+}
+
+/** Union of two boxes when it is itself a box: equal in every dimension but one, which joins. */
+function joinBox(a: Box, b: Box): Box | undefined {
+  let diff = -1;
+  for (let i = 0; i < a.length; i++) {
+    if (equalDim(a[i]!, b[i]!)) continue;
+    if (diff >= 0) return undefined;
+    diff = i;
+  }
+  if (diff < 0) return a;
+  const d = joinDim(a[diff]!, b[diff]!);
+  if (!d) return undefined;
+  const out = a.slice();
+  out[diff] = d;
+  return out;
+}
+
+/** Merge boxes whose union is a box, until none do: fewer, larger regions to report. */
+export function mergeRegion(r: Region): Region {
+  const boxes = r.slice();
+  let merged = true;
+  while (merged) {
+    merged = false;
+    outer: for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const m = joinBox(boxes[i]!, boxes[j]!);
+        if (m) {
+          boxes[i] = m;
+          boxes.splice(j, 1);
+          merged = true;
+          break outer;
+        }
+      }
+    }
+  }
+  return boxes;
+}
+
+export function intersectRegion(a: Region, b: Region): Region {
+  const out: Region = [];
+  for (const x of a) for (const y of b) {
+    const z = intersectBox(x, y);
+    if (z) out.push(z);
+  }
+  return out;
+}
+
+export function subtractRegion(a: Region, b: Region): Region {
+  let cur = a;
+  for (const y of b) {
+    const next: Region = [];
+    for (const x of cur) next.push(...subtractBox(x, y));
+    cur = next;
+    if (cur.length === 0) break;
+  }
+  return cur;
+}
+
+export function unionRegion(...rs: Region[]): Region {
+  return rs.flat();
+}
+
+export function isEmptyRegion(r: Region): boolean {
+  return r.every(isEmptyBox);
+}
