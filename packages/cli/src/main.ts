@@ -2,6 +2,8 @@
 // The `charter` command: a thin layer over @charter/lang and @charter/engine.
 import { Command, CommanderError, Option } from "commander";
 import type { QueryOptions } from "./commands/query.js";
+import type { LintCommandOptions } from "./commands/lint.js";
+import { VERSION } from "./version.js";
 import { ExitCode } from "./exit-codes.js";
 
 function formatOption(choices: string[], def: string): Option {
@@ -12,7 +14,7 @@ function formatOption(choices: string[], def: string): Option {
 function build(setExit: (code: ExitCode) => void): Command {
   const program = new Command("charter")
     .description("Policy-as-code for bounded decentralisation in AI governance")
-    .version("0.1.0")
+    .version(VERSION)
     .showHelpAfterError("(run `charter --help` for usage)")
     .exitOverride();
   program
@@ -27,6 +29,13 @@ function build(setExit: (code: ExitCode) => void): Command {
     .argument("<paths...>", "charter files or folders")
     .option("--check", "write nothing; list unformatted files and exit 1 if any", false)
     .action(async (paths: string[], opts: { check: boolean }) => setExit((await import("./commands/fmt.js")).runFmt(paths, opts)));
+  program
+    .command("lint")
+    .description("check, then analyse the whole deployment space: gaps, overlaps, ultra vires, guardrails, …")
+    .argument("<paths...>", "the charter set: files or folders")
+    .addOption(formatOption(["pretty", "json", "sarif", "github"], "pretty"))
+    .option("--config <file>", "rule levels and ignored files (default: ./charter.yaml when present)")
+    .action(async (paths: string[], opts: LintCommandOptions) => setExit((await import("./commands/lint.js")).runLint(paths, opts)));
   program
     .command("query")
     .description("who must approve a deployment, who is notified, what escalated, and why")

@@ -15,3 +15,4 @@ export { rules } from "./analysis/registry.js";
 export type { Rule, RuleMeta, Level } from "./analysis/rule.js";
 export * as space from "./space/index.js";
 export { AnalysisContext } from "./analysis/context.js";
+export { loadConfig, ignorer, defaultConfig, DEFAULT_HELP_BASE, type LintConfig } from "./config/load.js";

@@ -8,11 +8,14 @@ export function prettyReport(diags: readonly Diagnostic[], sources: SourceText[]
 }
 
 /** The JSON shape: a stable contract (language.md §7 uses the same finding fields). */
-export function jsonDiagnostics(diags: readonly Diagnostic[], fileCount: number): string {
+/** A diagnostic, or a lint finding that also carries a kind, a region and a witness. */
+export type Reported = Diagnostic & { kind?: string; region?: string; witness?: unknown };
+
+export function jsonDiagnostics(diags: readonly Reported[], fileCount: number): string {
   const findings = diags.map((d) => ({
     code: d.code,
     name: d.name,
-    kind: kindOf(d.code),
+    kind: d.kind ?? kindOf(d.code),
     severity: d.severity,
     message: d.message,
     file: d.span?.file ?? null,
@@ -22,13 +25,16 @@ export function jsonDiagnostics(diags: readonly Diagnostic[], fileCount: number)
     endColumn: d.span?.endColumn ?? null,
     ...(d.help ? { help: d.help } : {}),
     related: d.related.map((r) => ({ message: r.message, file: r.span.file, line: r.span.line, column: r.span.column })),
+    ...(d.region !== undefined ? { region: d.region } : {}),
+    ...(d.witness !== undefined ? { witness: d.witness } : {}),
   }));
   const count = (s: string) => diags.filter((d) => d.severity === s).length;
   return JSON.stringify({ findings, summary: { files: fileCount, errors: count("error"), warnings: count("warning"), infos: count("info") } }, null, 2) + "\n";
 }
 
-/** The `kind` of language.md §7 from the code's stage. */
+/** The `kind` of language.md §7 from the code's stage (`authority` and `input` are documented additions). */
 export function kindOf(code: string): string {
+  if (code === "CH3006") return "ultra-vires";
   if (code.startsWith("CH1")) return "syntax";
   if (code.startsWith("CH20")) return "name";
   if (code.startsWith("CH21")) return "type";

@@ -60,28 +60,36 @@ export function attachComments(lines: readonly Line[], comments: readonly Commen
     else out.leading[i]!.push(c);
   };
 
-  let prev: { c: Comment; alone: boolean } | undefined;
+  // Where the previous comment went; a comment right after it on the same line goes there too, so
+  // that `/* a */ /* b */` stays together however `a` was placed.
+  let prev: { c: Comment; place: (c: Comment) => void } | undefined;
   for (const c of comments) {
-    // Only whitespace and other own-line comments before it: it is a comment line of its own.
-    const alone = c.ownLine || (prev !== undefined && prev.alone && text.slice(prev.c.end, c.start).trim() === "");
-    prev = { c, alone };
+    let place: (c: Comment) => void;
     const inside = containing(c);
-    if (alone) lead(c, inside ?? next(c));
-    else if (inside !== undefined) out.trailing[inside]!.push(c);
-    else {
-      const before = prevOnLine(c);
-      if (before !== undefined) out.trailing[before]!.push(c);
-      else lead(c, next(c));
+    if (prev !== undefined && /^[^\S\n]*$/.test(text.slice(prev.c.end, c.start))) place = prev.place;
+    else if (c.ownLine) {
+      const i = inside ?? next(c);
+      place = (x) => lead(x, i);
+    } else {
+      const i = inside ?? prevOnLine(c);
+      if (i !== undefined) place = (x) => out.trailing[i]!.push(x);
+      else {
+        const j = next(c);
+        place = (x) => lead(x, j);
+      }
     }
+    place(c);
+    prev = { c, place };
   }
 
   // A `//` comment runs to the end of the line: it can only be the last trailing comment. Block
-  // comments go first; any further line comment becomes a comment line before the code.
+  // comments go first; of several line comments the last stays, the others (in their order)
+  // become comment lines before the code.
   out.trailing.forEach((ts, i) => {
     const blocks = ts.filter((c) => c.text.startsWith("/*"));
     const lineComments = ts.filter((c) => c.text.startsWith("//"));
-    out.trailing[i] = [...blocks, ...lineComments.slice(0, 1)];
-    out.leading[i]!.push(...lineComments.slice(1));
+    out.trailing[i] = [...blocks, ...lineComments.slice(-1)];
+    out.leading[i]!.push(...lineComments.slice(0, -1));
   });
   return out;
 }

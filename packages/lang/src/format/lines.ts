@@ -24,8 +24,13 @@ export function line(indent: number, text: string, start: number, end: number, u
   return { indent, text, start, end, unit, commentIndent: indent, opens: text.endsWith("{") };
 }
 
-/** Finds the `{` that opens a block after `from`, skipping comments and strings; `from` when unknown. */
-export type BraceFinder = (from: number) => number;
+/** What the printer may ask about the source; both answers are trivial when there is none. */
+export interface PrintCtx {
+  /** The `{` that opens a block at or after `from`, skipping comments and strings; `from` when unknown. */
+  brace(from: number): number;
+  /** Whether a comment lies in [start, end): an empty block holding one keeps its two lines. */
+  hasComment(start: number, end: number): boolean;
+}
 
 /** The indentation step, and the width past which an example's bindings wrap. */
 export const INDENT = 2;

@@ -3,7 +3,7 @@
 import type { Binding, Clause, ExampleDecl, Expectation, Requirement, TailPart } from "../ast/clauses.js";
 import type { Cond, Name, Pattern } from "../ast/exprs.js";
 import { condText, literalText, patternsText } from "./print-cond.js";
-import { FILL_WIDTH, INDENT, MAX_WIDTH, intText, line, quote, type BraceFinder, type Line } from "./lines.js";
+import { FILL_WIDTH, INDENT, MAX_WIDTH, intText, line, quote, type PrintCtx, type Line } from "./lines.js";
 
 const TAIL_ORDER: Record<TailPart["kind"], number> = { effective: 0, until: 1, because: 2 };
 
@@ -132,11 +132,11 @@ function deployLines(e: ExampleDecl, indent: number): Line[] {
   return out;
 }
 
-export function printExample(e: ExampleDecl, brace: BraceFinder): Line[] {
+export function printExample(e: ExampleDecl, ctx: PrintCtx): Line[] {
   const body: Line[] = [...deployLines(e, INDENT)];
   if (e.at) body.push(line(INDENT, `at ${e.at.text}`, e.at.span.start, e.at.span.end, "member"));
   for (const x of e.expects) body.push(line(INDENT, expectText(x), x.span.start, x.span.end, "member"));
   const close = line(0, "}", e.span.end - 1, e.span.end);
   close.commentIndent = INDENT;
-  return [line(0, `example ${quote(e.name)} {`, e.span.start, brace(e.span.start) + 1), ...body, close];
+  return [line(0, `example ${quote(e.name)} {`, e.span.start, ctx.brace(e.span.start) + 1), ...body, close];
 }

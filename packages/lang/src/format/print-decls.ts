@@ -2,7 +2,7 @@
 // `body` one member per line inside braces.
 import type { BodyDecl, BodyProp, DomainNode, DomainsDecl, EnumDecl, FactsDecl, FactType, LayersDecl } from "../ast/decls.js";
 import { condText, patternsText } from "./print-cond.js";
-import { INDENT, intText, line, quote, type BraceFinder, type Line } from "./lines.js";
+import { INDENT, intText, line, quote, type PrintCtx, type Line } from "./lines.js";
 
 export function printLayers(d: LayersDecl): Line[] {
   return [line(0, `layers { ${d.layers.map((l) => l.name).join(" < ")} }`, d.span.start, d.span.end)];
@@ -30,20 +30,21 @@ function typeText(t: FactType): string {
 }
 
 /**
- * `head {`, the members, `}`; or `head {}` on one line when there are none. The opening line's
- * range ends just after its brace so that a comment between the brace and the first member
- * belongs to that member, not to the opening line.
+ * `head {`, the members, `}`; or `head {}` on one line when there are none (and no comment inside).
+ * The opening line's range ends just after its brace so that a comment between the brace and the
+ * first member belongs to that member, not to the opening line.
  */
-function block(indent: number, head: string, span: { start: number; end: number }, members: Line[], brace: BraceFinder): Line[] {
-  if (members.length === 0) return [line(indent, `${head} {}`, span.start, span.end)];
+export function block(indent: number, head: string, span: { start: number; end: number }, members: Line[], ctx: PrintCtx): Line[] {
+  const open = ctx.brace(span.start) + 1;
+  if (members.length === 0 && !ctx.hasComment(open, span.end - 1)) return [line(indent, `${head} {}`, span.start, span.end)];
   const close = line(indent, "}", span.end - 1, span.end);
   close.commentIndent = indent + INDENT;
-  return [line(indent, `${head} {`, span.start, brace(span.start) + 1), ...members, close];
+  return [line(indent, `${head} {`, span.start, open), ...members, close];
 }
 
-export function printFacts(d: FactsDecl, brace: BraceFinder): Line[] {
+export function printFacts(d: FactsDecl, ctx: PrintCtx): Line[] {
   const members = d.facts.map((f) => line(INDENT, `${f.name.name}: ${typeText(f.type)}`, f.span.start, f.span.end, "member"));
-  return block(0, "facts", d.span, members, brace);
+  return block(0, "facts", d.span, members, ctx);
 }
 
 const isLeaf = (n: DomainNode): boolean => n.children.length === 0;
@@ -54,19 +55,19 @@ function leafText(n: DomainNode): string {
 }
 
 /** A node whose children are all leaves goes on one line (`health { diagnostics, triage }`). */
-function domainLines(n: DomainNode, indent: number, brace: BraceFinder): Line[] {
+function domainLines(n: DomainNode, indent: number, ctx: PrintCtx): Line[] {
   if (isLeaf(n)) return [line(indent, leafText(n), n.span.start, n.span.end, "member")];
   if (n.children.every(isLeaf)) {
     return [line(indent, `${n.name.name} { ${n.children.map(leafText).join(", ")} }`, n.span.start, n.span.end, "member")];
   }
-  const kids = n.children.flatMap((c) => domainLines(c, indent + INDENT, brace));
-  const lines = block(indent, n.name.name, n.span, kids, brace);
+  const kids = n.children.flatMap((c) => domainLines(c, indent + INDENT, ctx));
+  const lines = block(indent, n.name.name, n.span, kids, ctx);
   lines[0]!.unit = "member";
   return lines;
 }
 
-export function printDomains(d: DomainsDecl, brace: BraceFinder): Line[] {
-  return block(0, "domains", d.span, d.roots.flatMap((r) => domainLines(r, INDENT, brace)), brace);
+export function printDomains(d: DomainsDecl, ctx: PrintCtx): Line[] {
+  return block(0, "domains", d.span, d.roots.flatMap((r) => domainLines(r, INDENT, ctx)), ctx);
 }
 
 const PROP_ORDER: Record<BodyProp["kind"], number> = { layer: 0, covers: 1, competence: 2 };
@@ -87,8 +88,8 @@ function propText(p: BodyProp): string {
   }
 }
 
-export function printBody(d: BodyDecl, brace: BraceFinder): Line[] {
+export function printBody(d: BodyDecl, ctx: PrintCtx): Line[] {
   const head = d.displayName === undefined ? `body ${d.id.name}` : `body ${d.id.name} ${quote(d.displayName)}`;
   const members = sortProps(d.props).map((p) => line(INDENT, propText(p), p.span.start, p.span.end, "member"));
-  return block(0, head, d.span, members, brace);
+  return block(0, head, d.span, members, ctx);
 }

@@ -6,7 +6,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { parse } from "../syntax/parse.js";
 import { attachComments, type Placement } from "./attach.js";
 import { normalizeComment, scanComments, type Comment } from "./comments.js";
-import { line, quote, TRAILING_GAP, type BraceFinder, type Line, type Unit } from "./lines.js";
+import { line, quote, TRAILING_GAP, type Line, type PrintCtx, type Unit } from "./lines.js";
 import { printClause, printExample, sortTail } from "./print-clauses.js";
 import { printBody, printDomains, printEnum, printFacts, printLayers, sortProps } from "./print-decls.js";
 
@@ -25,20 +25,20 @@ function headerText(h: Header): string {
   }
 }
 
-function itemLines(item: Item, brace: BraceFinder): Line[] {
+function itemLines(item: Item, ctx: PrintCtx): Line[] {
   switch (item.kind) {
     case "layers":
       return printLayers(item);
     case "enum":
       return printEnum(item);
     case "facts":
-      return printFacts(item, brace);
+      return printFacts(item, ctx);
     case "domains":
-      return printDomains(item, brace);
+      return printDomains(item, ctx);
     case "body":
-      return printBody(item, brace);
+      return printBody(item, ctx);
     case "example":
-      return printExample(item, brace);
+      return printExample(item, ctx);
     case "delegate":
     case "govern":
     case "escalate":
@@ -51,31 +51,34 @@ function itemLines(item: Item, brace: BraceFinder): Line[] {
   }
 }
 
-/** The first `{` at or after `from` outside comments and strings (the block an opener opens). */
-function braceFinder(source: SourceComments | undefined): BraceFinder {
-  if (!source) return (from) => from;
-  const { text } = source;
-  const commentEnd = new Map(source.comments.map((c) => [c.start, c.end]));
-  return (from) => {
-    let i = from;
-    while (i < text.length) {
-      const skip = commentEnd.get(i);
-      if (skip !== undefined) i = skip;
-      else if (text[i] === "{") return i;
-      else if (text[i] === '"') {
-        i++;
-        while (i < text.length && text[i] !== '"' && text[i] !== "\n") i += text[i] === "\\" ? 2 : 1;
-        i++;
-      } else i++;
-    }
-    return from;
+function printCtx(source: SourceComments | undefined): PrintCtx {
+  if (!source) return { brace: (from) => from, hasComment: () => false };
+  const { text, comments } = source;
+  const commentEnd = new Map(comments.map((c) => [c.start, c.end]));
+  return {
+    brace(from) {
+      let i = from;
+      while (i < text.length) {
+        const skip = commentEnd.get(i);
+        if (skip !== undefined) i = skip;
+        else if (text[i] === "{") return i;
+        else if (text[i] === '"') {
+          i++;
+          while (i < text.length && text[i] !== '"' && text[i] !== "\n") i += text[i] === "\\" ? 2 : 1;
+          i++;
+        } else i++;
+      }
+      return from;
+    },
+    // Linear, but only asked about empty blocks.
+    hasComment: (start, end) => comments.some((c) => c.start >= start && c.start < end),
   };
 }
 
-function layout(ast: CharterFile, brace: BraceFinder): Line[] {
+function layout(ast: CharterFile, ctx: PrintCtx): Line[] {
   const lines = [line(0, headerText(ast.header), ast.header.span.start, ast.header.span.end, "item")];
   for (const item of ast.items) {
-    const ls = itemLines(item, brace);
+    const ls = itemLines(item, ctx);
     ls[0]!.unit = "item";
     lines.push(...ls);
   }
@@ -140,7 +143,7 @@ function render(es: readonly Entry[], headerIndex: number, text: string | undefi
  * items and members kept (collapsed to one).
  */
 export function printFile(ast: CharterFile, source?: SourceComments): string {
-  const lines = layout(ast, braceFinder(source));
+  const lines = layout(ast, printCtx(source));
   const placed = source ? attachComments(lines, source.comments, source.text) : undefined;
   const es = entries(lines, placed);
   // The header is the first code line: the entries before it are its leading comments.
