@@ -5,7 +5,8 @@
 //    else on the line whose range ends just before it on the same source line;
 //  - otherwise on its own line (leading) before the line whose range contains it, else before the
 //    line that starts nearest after it in the source (so a comment stays with a tail part even
-//    when the tail is reordered), else at the end of the file.
+//    when the tail is reordered), else at the end of the file;
+//  - a comment that directly follows another on the same line goes where that one went.
 // Every comment lands somewhere, and a placed comment is found in the same place when the output
 // is formatted again (idempotence).
 import { LineMap } from "../ast/span.js";

@@ -155,7 +155,7 @@ export function printFile(ast: CharterFile, source?: SourceComments): string {
 function meaning(f: CharterFile): string {
   const items = f.items.map((it): Item => {
     if (it.kind === "body") return { ...it, props: sortProps(it.props) };
-    if (it.kind === "example" || !("tail" in it)) return it;
+    if (!("tail" in it)) return it;
     return { ...it, tail: sortTail(it.tail) };
   });
   return JSON.stringify(stripSpans({ ...f, items }));

@@ -165,7 +165,7 @@ const fact: fc.Arbitrary<FactDecl> = fc.tuple(name, factType).map(([n, type]) =>
 
 const domainNode: fc.Arbitrary<DomainNode> = fc.letrec<{ node: DomainNode }>((tie) => ({
   node: fc
-    .tuple(name, fc.oneof({ maxDepth: 3, depthIdentifier: "domain" }, fc.constant([]), fc.array(tie("node"), { minLength: 1, maxLength: 3 })), fc.boolean())
+    .tuple(name, fc.oneof({ maxDepth: 3, depthIdentifier: "domain" }, fc.constant(0).map((): DomainNode[] => []), fc.array(tie("node"), { minLength: 1, maxLength: 3 })), fc.boolean())
     .map(([n, children, braces]) => ({ name: n, children, braces: children.length > 0 || braces, span: S })),
 })).node;
 

@@ -15,15 +15,25 @@ function reparse(text: string): CharterFile {
   return r.ast;
 }
 
-/** Offsets of whitespace outside string literals: a comment may replace any of them. */
-function gaps(text: string): number[] {
-  const out: number[] = [];
+/**
+ * Where a comment may go in printed text, outside string literals: in place of a whitespace
+ * character (`replace`), or between two tokens the printer wrote without a space (`count(x)`,
+ * `{uk}`, `0..4`, `name: type`, `a, b`).
+ */
+function gaps(text: string): { pos: number; replace: boolean }[] {
+  const out: { pos: number; replace: boolean }[] = [];
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
+    const ch = text[i]!;
     if (ch === '"') {
       i++;
       while (i < text.length && text[i] !== '"') i += text[i] === "\\" ? 2 : 1;
-    } else if (ch === " " || ch === "\n") out.push(i);
+    } else if (ch === " " || ch === "\n") out.push({ pos: i, replace: true });
+    else if (ch === "(" || ch === "{") out.push({ pos: i + 1, replace: false });
+    else if (ch === ")" || ch === "}" || ch === "," || ch === ":") out.push({ pos: i, replace: false });
+    else if (text.startsWith("..", i) && /[0-9]/.test(text[i - 1] ?? "")) {
+      out.push({ pos: i, replace: false }, { pos: i + 2, replace: false });
+      i++;
+    }
   }
   return out;
 }
@@ -34,6 +44,10 @@ const commentKinds = {
   line: (k: number) => ` //c${k}\n`,
   own: (k: number) => `\n//c${k}\n`,
   blank: (k: number) => `\n\n/*c${k}*/\n\n`,
+  // Layout noise without a comment: line breaks, blank-line runs, spaces and tabs.
+  newline: () => "\n",
+  blanks: () => "\n \n\n",
+  spaces: () => " \t  ",
 };
 type CommentKind = keyof typeof commentKinds;
 
@@ -42,17 +56,20 @@ const insertions = fc.array(
   { maxLength: 10 },
 );
 
-/** `text` with comments of the given kinds written in place of some of its whitespace. */
+/** `text` with comments (or other whitespace) written in place of some of its whitespace. */
 function sprinkle(text: string, ins: { at: number; kind: CommentKind }[]): string {
   const gs = gaps(text);
   if (gs.length === 0) return text;
-  const chosen = new Map<number, CommentKind>();
-  for (const { at, kind } of ins) chosen.set(gs[at % gs.length]!, kind);
+  const chosen = new Map<number, { replace: boolean; kind: CommentKind }>();
+  for (const { at, kind } of ins) {
+    const g = gs[at % gs.length]!;
+    chosen.set(g.pos, { replace: g.replace, kind });
+  }
   let out = text;
   [...chosen.entries()]
     .sort((a, b) => b[0] - a[0])
-    .forEach(([pos, kind], k) => {
-      out = out.slice(0, pos) + commentKinds[kind](k) + out.slice(pos + 1);
+    .forEach(([pos, { replace, kind }], k) => {
+      out = out.slice(0, pos) + commentKinds[kind](k) + out.slice(replace ? pos + 1 : pos);
     });
   return out;
 }
@@ -77,7 +94,7 @@ describe("printer properties", () => {
     );
   });
 
-  test("comments anywhere between tokens: kept, meaning kept, idempotent (500 random files)", () => {
+  test("comments and line breaks anywhere between tokens: comments kept, meaning kept, idempotent (500 random files)", () => {
     fc.assert(
       fc.property(charterFile, insertions, (ast, ins) => {
         const text = sprinkle(printFile(ast), ins);
