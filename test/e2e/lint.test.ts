@@ -93,6 +93,8 @@ function confirms(set: CheckedSet, f: JsonFinding, a: Answer): boolean {
       const granted = [...a.approve, ...a.notify].some((b) => b.body === body.id);
       return granted && !holds(body.covers!, w);
     }
+    case "dead-clause":
+      return a.verdict === "prohibited" || a.verdict === "exempt";
     case "no-receiver":
       return a.escalations.some((e) => e.via.line === f.line && e.bodies.length === 0);
     case "guardrail": {

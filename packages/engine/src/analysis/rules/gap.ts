@@ -7,7 +7,9 @@ import type { RawFinding, Rule } from "../rule.js";
 
 /** Where some clause gives an answer other than `ungoverned`. */
 export function governedRegion(ctx: AnalysisContext): Region {
-  const out: Region = [...ctx.overridden, ...ctx.union((c) => c.kind === "govern")];
+  // Govern grants count only where precedence leaves them standing: a precedence cycle can drop them all.
+  const out: Region = [...ctx.overridden];
+  for (const b of ctx.set.bodies.keys()) out.push(...ctx.governedAfterPrecedence(b, "approve"), ...ctx.governedAfterPrecedence(b, "notify"));
   for (const p of ctx.clauses("escalate")) {
     const c = p.clause;
     if (c.kind !== "escalate") continue;

@@ -5,7 +5,7 @@ import { showRegion } from "../report-region.js";
 import type { RawFinding, Rule } from "../rule.js";
 
 export const jurisdiction: Rule = {
-  meta: { code: "CH4004", name: "jurisdiction", kind: "jurisdiction", description: "A govern rule grants a body authority where the body's `covers` does not hold." },
+  meta: { code: "CH4004", name: "jurisdiction", kind: "jurisdiction", description: "A govern rule, or an escalation naming a body, gives a body authority where its `covers` does not hold." },
   run(ctx: AnalysisContext) {
     const out: RawFinding[] = [];
     for (const p of ctx.clauses("govern")) {
@@ -23,6 +23,17 @@ export const jurisdiction: Rule = {
           out.push({ span: n.span, args: [b.id, outside.text], related: [{ span: coversProp.span, message: `where \`${b.id}\` has jurisdiction` }], witness: outside.witness, region: outside.plain });
         }
       }
+    }
+    // An escalation to a body by name adds it whatever its `covers` (language.md §3): flag where that reaches outside.
+    for (const p of ctx.clauses("escalate")) {
+      const c = p.clause;
+      if (c.kind !== "escalate" || ctx.set.layers.some((l) => l.name === c.to.name)) continue;
+      const b = ctx.set.bodies.get(c.to.name)!;
+      if (!b.covers) continue;
+      const outside = showRegion(ctx, subtractRegion(subtractRegion(ctx.region(c), ctx.overridden), ctx.covers(b)));
+      if (!outside) continue;
+      const coversProp = b.decl.props.find((x) => x.kind === "covers")!;
+      out.push({ span: c.to.span, args: [b.id, outside.text], related: [{ span: coversProp.span, message: `where \`${b.id}\` has jurisdiction` }], witness: outside.witness, region: outside.plain });
     }
     return out;
   },

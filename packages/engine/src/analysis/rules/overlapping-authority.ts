@@ -10,9 +10,30 @@ function approvers(c: GovernClause): string[] {
   return c.grants.filter((g) => g.role === "approve").flatMap((g) => g.bodies.map((b) => b.name));
 }
 
-/** Where `joint` or `precedence` between a and b says how they combine. */
-function declared(ctx: AnalysisContext, a: string, b: string): Region {
-  return ctx.union((c) => (c.kind === "joint" && c.bodies.some((x) => x.name === a) && c.bodies.some((x) => x.name === b)) || (c.kind === "precedence" && ((c.winner.name === a && c.loser.name === b) || (c.winner.name === b && c.loser.name === a))));
+/**
+ * Where the charter says how a and b combine: a `joint` naming both, a `precedence` between them, or a
+ * single `govern` that approves both (listed approvers are joint, language.md §3).
+ */
+export function declaredTogether(ctx: AnalysisContext, a: string, b: string): Region {
+  const names = (xs: { name: string }[]) => new Set(xs.map((x) => x.name));
+  return ctx.union((c) => {
+    if (c.kind === "joint") {
+      const n = names(c.bodies);
+      return n.has(a) && n.has(b);
+    }
+    if (c.kind === "precedence") return (c.winner.name === a && c.loser.name === b) || (c.winner.name === b && c.loser.name === a);
+    if (c.kind === "govern") {
+      const n = new Set(approvers(c));
+      return n.has(a) && n.has(b);
+    }
+    return false;
+  });
+}
+
+interface Contribution {
+  first: PlacedClause;
+  second: PlacedClause;
+  region: Region;
 }
 
 export const overlappingAuthority: Rule = {
@@ -20,22 +41,23 @@ export const overlappingAuthority: Rule = {
   run(ctx) {
     const governs = ctx.clauses("govern").filter((p): p is PlacedClause & { clause: GovernClause } => p.clause.kind === "govern");
     // Per unordered body pair: every clause pair that grants both, reported once.
-    const pairs = new Map<string, { a: string; b: string; first: [PlacedClause, PlacedClause]; region: Region }>();
+    const pairs = new Map<string, { a: string; b: string; parts: Contribution[] }>();
     for (let i = 0; i < governs.length; i++) {
       const ci = governs[i]!;
-      const ri = ctx.region(ci.clause);
       for (let j = i + 1; j < governs.length; j++) {
         const cj = governs[j]!;
-        const rj = ctx.region(cj.clause);
-        const both = intersectRegion(ri, rj);
+        const both = intersectRegion(ctx.region(ci.clause), ctx.region(cj.clause));
         if (!both.length) continue;
         for (const a of approvers(ci.clause)) {
           for (const b of approvers(cj.clause)) {
             if (a === b) continue;
+            // Only grants that survive precedence (by these two or a third body) put both in the answer.
+            const standing = intersectRegion(intersectRegion(both, ctx.governedAfterPrecedence(a, "approve")), ctx.governedAfterPrecedence(b, "approve"));
+            if (!standing.length) continue;
             const [x, y] = a < b ? [a, b] : [b, a];
             const key = `${x}\u0000${y}`;
-            const entry = pairs.get(key) ?? { a: x, b: y, first: [ci, cj] as [PlacedClause, PlacedClause], region: [] };
-            entry.region.push(...both);
+            const entry = pairs.get(key) ?? { a: x, b: y, parts: [] };
+            entry.parts.push({ first: ci, second: cj, region: standing });
             pairs.set(key, entry);
           }
         }
@@ -43,16 +65,18 @@ export const overlappingAuthority: Rule = {
     }
     const out: RawFinding[] = [];
     for (const p of pairs.values()) {
-      const open = subtractRegion(subtractRegion(p.region, ctx.overridden), declared(ctx, p.a, p.b));
+      const exempted = [...ctx.overridden, ...declaredTogether(ctx, p.a, p.b)];
+      const open = subtractRegion(p.parts.flatMap((x) => x.region), exempted);
       const shown = showRegion(ctx, open);
       if (!shown) continue;
-      const [c1, c2] = p.first;
+      // Point at a clause pair that really overlaps in what is reported, not merely the first pair seen.
+      const culprit = p.parts.find((x) => intersectRegion(x.region, open).length > 0)!;
       const dom = shown.boxes[0]![0]!;
       const patterns = dom.kind === "bits" ? domainPatterns(ctx.space, dom.bits).join(", ") : "*";
       out.push({
-        span: c2.clause.keywordSpan,
+        span: culprit.second.clause.keywordSpan,
         args: [p.a, p.b, shown.text, patterns],
-        related: [{ span: c1.clause.keywordSpan, message: "the other grant" }],
+        related: [{ span: culprit.first.clause.keywordSpan, message: "the other grant" }],
         witness: shown.witness,
         region: shown.plain,
       });

@@ -10,7 +10,7 @@ export const unusedDelegation: Rule = {
     const out: RawFinding[] = [];
     for (const p of ctx.clauses("delegate")) {
       const d = p.clause;
-      if (d.kind !== "delegate") continue;
+      if (d.kind !== "delegate" || ctx.region(d).length === 0) continue; // an empty delegation is a dead clause
       const used = ctx.set.clauses.some((q) => q.owner === d.to.name && intersectRegion(ctx.region(q.clause), ctx.region(d)).length > 0);
       if (!used) out.push({ span: d.keywordSpan, args: [d.to.name] });
     }

@@ -1,0 +1,70 @@
+// The charter sets the editor has open: a file belongs to the set of the deepest loaded folder that
+// holds it, else a new set is made of the file's own folder (all its `*.charter` files, recursively,
+// as `charter check FOLDER` reads them).
+import { dirname } from "node:path";
+import type { TextDocumentContentChangeEvent } from "vscode-languageserver";
+import { CharterSet, type Host } from "./charter-set.js";
+import type { SourceFile } from "./source-file.js";
+import { uriToPath } from "./convert.js";
+
+export type WorkspaceHost = Omit<Host, "owns">;
+
+export class Workspace {
+  readonly sets: CharterSet[] = [];
+  private readonly host: Host;
+
+  constructor(host: WorkspaceHost) {
+    this.host = { ...host, owns: (set, path) => this.setOf(path) === set };
+  }
+
+  /** The loaded set that reports on `path`: the one with the deepest folder holding it. */
+  setOf(path: string): CharterSet | undefined {
+    let best: CharterSet | undefined;
+    for (const s of this.sets) if (s.contains(path) && (!best || s.folder.length > best.folder.length)) best = s;
+    return best;
+  }
+
+  private setFor(path: string): CharterSet {
+    const found = this.setOf(path);
+    if (found) return found;
+    const set = new CharterSet(dirname(path), this.host);
+    this.sets.push(set);
+    return set;
+  }
+
+  /** The set and file behind a document URI, with parse and check brought up to date. */
+  lookup(uri: string): { set: CharterSet; file: SourceFile } | undefined {
+    const path = uriToPath(uri);
+    const set = path === undefined ? undefined : this.setOf(path);
+    const file = path === undefined ? undefined : set?.files.get(path);
+    if (!set || !file) return undefined;
+    set.flush();
+    return { set, file };
+  }
+
+  open(uri: string, text: string, version: number): void {
+    const path = uriToPath(uri);
+    if (path === undefined || !path.endsWith(".charter")) return;
+    this.setFor(path).open(path, uri, text, version);
+  }
+
+  change(uri: string, changes: TextDocumentContentChangeEvent[], version: number): void {
+    const path = uriToPath(uri);
+    if (path !== undefined) this.setOf(path)?.change(path, changes, version);
+  }
+
+  close(uri: string): void {
+    const path = uriToPath(uri);
+    if (path !== undefined) this.setOf(path)?.close(path);
+  }
+
+  /** A `.charter` file changed on disk: only sets already loaded care. */
+  diskChanged(uri: string): void {
+    const path = uriToPath(uri);
+    if (path !== undefined && path.endsWith(".charter")) this.setOf(path)?.diskChanged(path);
+  }
+
+  dispose(): void {
+    for (const s of this.sets) s.dispose();
+  }
+}
