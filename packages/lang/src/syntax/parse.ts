@@ -5,6 +5,7 @@ import { diagnostic, type Diagnostic, type Related } from "../diagnostics/diagno
 import { closest } from "../diagnostics/suggest.js";
 import { grammar, toAst } from "./to-ast.js";
 import { KEYWORDS } from "./keywords.js";
+import { fastParse } from "./fast-parse.js";
 
 export interface ParseResult {
   ast?: CharterFile;
@@ -124,6 +125,14 @@ function stringStart(text: string, pos: number): number {
 
 /** Parse one file. On failure the diagnostics hold exactly one syntax error and `ast` is absent. */
 export function parse(text: string, file: string): ParseResult {
+  // Well-formed input takes the fast path; anything else goes to ohm, which explains what is wrong.
+  const fast = fastParse(text, file);
+  if (fast) return { ast: fast, diagnostics: [] };
+  return parseWithOhm(text, file);
+}
+
+/** The reference parse through the ohm grammar (also what the differential test compares against). */
+export function parseWithOhm(text: string, file: string): ParseResult {
   const match = grammar.match(text);
   if (match.failed()) {
     const m = match as unknown as { getRightmostFailurePosition(): number; getRightmostFailures(): OhmFailure[] };

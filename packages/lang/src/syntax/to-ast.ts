@@ -11,7 +11,17 @@ import type { CharterFile, Header, Item } from "../ast/file.js";
 // ohm semantics are not re-entrant by argument, so the line map of the file being converted is module state.
 let lines: LineMap;
 
-const span = (n: Node): Span => lines.span(n.source.startIdx, n.source.endIdx);
+// A node ends where its last token ends: an empty trailing child (an absent `Tail`) sits after the
+// skipped whitespace, and counting it would stretch the span over blank lines and comments.
+function endOf(n: Node): number {
+  if (n.isTerminal() || n.source.startIdx === n.source.endIdx) return n.source.endIdx;
+  for (let i = n.children.length - 1; i >= 0; i--) {
+    const c = n.children[i]!;
+    if (c.source.endIdx > c.source.startIdx) return endOf(c);
+  }
+  return n.source.endIdx;
+}
+const span = (n: Node): Span => lines.span(n.source.startIdx, endOf(n));
 // `ast` is the operation defined below; ohm exposes operations as untyped node members.
 const ast = <T>(n: Node): T => n["ast"]() as T;
 const opt = <T>(n: Node): T | undefined => (n.children.length > 0 ? ast<T>(n.children[0]!) : undefined);
