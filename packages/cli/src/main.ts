@@ -58,6 +58,11 @@ function build(setExit: (code: ExitCode) => void): Command {
     .argument("<paths...>", "the charter set")
     .option("--coverage", "list clauses that no example exercised", false)
     .action(async (paths: string[], opts: { coverage: boolean }) => setExit((await import("./commands/test.js")).runTest(paths, opts)));
+  program
+    .command("lsp")
+    .description("run the language server for editors (LSP over standard input and output)")
+    .option("--stdio", "talk LSP over standard input and output (the only transport; accepted for clients that pass it)", true)
+    .action(async (opts: { stdio: boolean }) => setExit(await (await import("./commands/lsp.js")).runLsp(opts)));
   return program;
 }
 

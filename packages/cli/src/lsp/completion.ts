@@ -64,7 +64,7 @@ function names(want: Want, set: CheckedSet | undefined): Entry[] {
 /** Completion items at `offset`; `range` is replaced by the chosen item (the partly typed word). */
 export function complete(text: string, offset: number, set: CheckedSet | undefined, range: (start: number) => Range): CompletionItem[] {
   const want = completionContext(text, offset);
-  const entries = [...names(want, set), ...afterFact(want, set).map((k) => ({ label: k, kind: CompletionItemKind.Keyword }))];
+  const entries: Entry[] = [...names(want, set), ...afterFact(want, set).map((k) => ({ label: k, kind: CompletionItemKind.Keyword }))];
   const start = offset - wordBefore(text, offset).length;
   const r = range(start);
   // The order given is the order meant (declaration order, keywords by likelihood): sortText keeps it.

@@ -1,7 +1,7 @@
 // An index of every name in a charter set: where each layer, enum, enum value, fact, domain and body
 // is declared and where it is used, built from the ASTs' spans. Definition, references, rename and
 // hover all read it; it is rebuilt lazily after an edit.
-import type { CharterFile, Clause, Cond, ExampleDecl, FactsDecl, Literal, Name, Pattern, Span } from "@charter/lang";
+import type { CharterFile, Clause, Cond, DomainNode, ExampleDecl, FactsDecl, Literal, Name, Pattern, Span } from "@charter/lang";
 import { spanHas, subSpan } from "./convert.js";
 
 export type SymbolKind = "layer" | "enum" | "value" | "fact" | "domain" | "body";
@@ -167,7 +167,7 @@ export class SymbolIndex {
     }
   }
 
-  private domains(nodes: { name: Name; children: typeof nodes }[], parent: string | undefined, declares: boolean): void {
+  private domains(nodes: DomainNode[], parent: string | undefined, declares: boolean): void {
     for (const n of nodes) {
       const path = parent === undefined ? n.name.name : `${parent}.${n.name.name}`;
       this.add("domain", path, n.name.span, declares);

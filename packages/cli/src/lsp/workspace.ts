@@ -2,10 +2,14 @@
 // holds it, else a new set is made of the file's own folder (all its `*.charter` files, recursively,
 // as `charter check FOLDER` reads them).
 import { dirname } from "node:path";
+import { readCharterFiles } from "@charter/lang";
 import type { TextDocumentContentChangeEvent } from "vscode-languageserver";
-import { CharterSet, type Host } from "./charter-set.js";
+import { CharterSet, within, type Host } from "./charter-set.js";
 import type { SourceFile } from "./source-file.js";
 import { uriToPath } from "./convert.js";
+
+/** A file that starts (after comments) with `constitution`. */
+const CONSTITUTION = /^(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*constitution\b/;
 
 export type WorkspaceHost = Omit<Host, "owns">;
 
@@ -27,9 +31,24 @@ export class Workspace {
   private setFor(path: string): CharterSet {
     const found = this.setOf(path);
     if (found) return found;
-    const set = new CharterSet(dirname(path), this.host);
+    const set = new CharterSet(this.folderFor(path), this.host);
     this.sets.push(set);
     return set;
+  }
+
+  /**
+   * The file's folder; but when no constitution lies under it (a `bodies/` folder beside the
+   * constitution), the nearest enclosing folder up to the workspace root that has one: a set
+   * without its constitution could only report CH3001.
+   */
+  private folderFor(path: string): string {
+    const start = dirname(path);
+    const root = this.host.root;
+    if (root === undefined || !within(start, root)) return start;
+    for (let dir = start; ; dir = dirname(dir)) {
+      if (readCharterFiles([dir]).sources.some((s) => CONSTITUTION.test(s.text))) return dir;
+      if (dir === root || dirname(dir) === dir) return start;
+    }
   }
 
   /** The set and file behind a document URI, with parse and check brought up to date. */

@@ -3,7 +3,7 @@ import type { CharterFile } from "../ast/file.js";
 import { LineMap } from "../ast/span.js";
 import { diagnostic, type Diagnostic, type Related } from "../diagnostics/diagnostic.js";
 import { closest } from "../diagnostics/suggest.js";
-import { grammar, toAst } from "./to-ast.js";
+import { ohmGrammar, toAst } from "./to-ast.js";
 import { KEYWORDS } from "./keywords.js";
 import { fastParse } from "./fast-parse.js";
 
@@ -133,7 +133,7 @@ export function parse(text: string, file: string): ParseResult {
 
 /** The reference parse through the ohm grammar (also what the differential test compares against). */
 export function parseWithOhm(text: string, file: string): ParseResult {
-  const match = grammar.match(text);
+  const match = ohmGrammar().grammar.match(text);
   if (match.failed()) {
     const m = match as unknown as { getRightmostFailurePosition(): number; getRightmostFailures(): OhmFailure[] };
     return { diagnostics: [syntaxDiagnostic(file, text, m.getRightmostFailurePosition(), m.getRightmostFailures())] };

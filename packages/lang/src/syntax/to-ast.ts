@@ -1,6 +1,7 @@
 // CST → AST: one action per grammar case; every node gets a span from the line map.
-import type { Node } from "ohm-js";
-import grammar, { type CharterActionDict } from "./charter.ohm-bundle.js";
+import { createRequire } from "node:module";
+import type { MatchResult, Node } from "ohm-js";
+import type { CharterActionDict, CharterGrammar, CharterSemantics } from "./charter.ohm-bundle.js";
 import type { Span } from "../ast/span.js";
 import { LineMap } from "../ast/span.js";
 import type { Cond, DateLit, Literal, Name, Pattern, Subject, CmpOp } from "../ast/exprs.js";
@@ -322,12 +323,20 @@ const actions: CharterActionDict<unknown> = {
   },
 };
 
-const semantics = grammar.createSemantics().addOperation<unknown>("ast", actions);
+// Loaded on first use: well-formed files never reach ohm (see fast-parse.ts), so the CLI skips loading it.
+let loaded: { grammar: CharterGrammar; semantics: CharterSemantics } | undefined;
 
-/** Convert a successful match of `text` (from `file`) to its AST. */
-export function toAst(match: Parameters<typeof semantics>[0], file: string, text: string): CharterFile {
-  lines = new LineMap(file, text);
-  return semantics(match)["ast"]() as CharterFile;
+/** The ohm grammar (from the generated CommonJS bundle) and the AST semantics over it. */
+export function ohmGrammar(): { grammar: CharterGrammar; semantics: CharterSemantics } {
+  if (!loaded) {
+    const grammar = createRequire(import.meta.url)("./charter.ohm-bundle.cjs") as CharterGrammar;
+    loaded = { grammar, semantics: grammar.createSemantics().addOperation<unknown>("ast", actions) };
+  }
+  return loaded;
 }
 
-export { grammar };
+/** Convert a successful match of `text` (from `file`) to its AST. */
+export function toAst(match: MatchResult, file: string, text: string): CharterFile {
+  lines = new LineMap(file, text);
+  return ohmGrammar().semantics(match)["ast"]() as CharterFile;
+}
