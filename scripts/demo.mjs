@@ -1,7 +1,7 @@
 // The README's main job: every command on the bundled charter sets, each with the exit code it should have.
 import { spawnSync } from "node:child_process";
 
-const cli = new URL("../packages/cli/dist/main.js", import.meta.url).pathname;
+const cli = new URL("../packages/cli/bundle/main.js", import.meta.url).pathname;
 const steps = [
   { args: ["check", "charters/model"], exit: 0 },
   { args: ["check", "charters/ai-governance"], exit: 0 },
