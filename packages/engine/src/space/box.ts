@@ -156,25 +156,85 @@ function joinBox(a: Box, b: Box): Box | undefined {
   return out;
 }
 
-/** Merge boxes whose union is a box, until none do: fewer, larger regions to report. */
-export function mergeRegion(r: Region): Region {
-  const boxes = r.slice();
-  let merged = true;
-  while (merged) {
-    merged = false;
-    outer: for (let i = 0; i < boxes.length; i++) {
-      for (let j = i + 1; j < boxes.length; j++) {
-        const m = joinBox(boxes[i]!, boxes[j]!);
-        if (m) {
-          boxes[i] = m;
-          boxes.splice(j, 1);
-          merged = true;
-          break outer;
-        }
-      }
+// Grouping by "equal in every other dimension" hashes each dim once (cached per dim object); a hash
+// collision only costs a missed merge, because joinBox() compares dims exactly.
+const hashes = new WeakMap<Dim, number>();
+
+function mix(h: number, x: number): number {
+  h = Math.imul(h ^ (x | 0), 0x9e3779b1);
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
+function hashNumber(h: number, x: number): number {
+  if (!Number.isFinite(x)) return mix(h, x > 0 ? 0x7fffffff : -0x7fffffff);
+  const lo = x | 0;
+  return mix(mix(h, lo), Math.round((x - lo) * 1e6) ^ Math.floor(x / 4294967296));
+}
+
+function dimHash(d: Dim): number {
+  let h = hashes.get(d);
+  if (h !== undefined) return h;
+  h = 17;
+  if (d.kind === "bits") for (const w of d.bits.w) h = mix(h, w);
+  else {
+    const iv = d.kind === "interval" ? d.iv : d.count;
+    h = hashNumber(hashNumber(mix(h, (iv.loOpen ? 1 : 0) | (iv.hiOpen ? 2 : 0)), iv.lo), iv.hi);
+    if (d.kind === "set") {
+      for (const w of d.mustIn.w) h = mix(h, w);
+      for (const w of d.mustOut.w) h = mix(h, w ^ 0x55555555);
     }
   }
-  return boxes;
+  hashes.set(d, h);
+  return h;
+}
+
+/** Join boxes that agree on every other dimension along dimension i (hash-grouped: linear per pass). */
+function mergeAlong(boxes: Box[], i: number): Box[] {
+  const groups = new Map<number, Box[]>();
+  for (const b of boxes) {
+    let key = 0;
+    for (let j = 0; j < b.length; j++) if (j !== i) key = mix(key + j, dimHash(b[j]!));
+    const d = b[i]!;
+    // Set dims join only with equal membership constraints, so those belong in the key.
+    if (d.kind === "set") for (const w of [...d.mustIn.w, ...d.mustOut.w]) key = mix(key, w);
+    const g = groups.get(key);
+    if (g) g.push(b);
+    else groups.set(key, [b]);
+  }
+  const out: Box[] = [];
+  for (const g of groups.values()) {
+    if (g.length === 1) {
+      out.push(g[0]!);
+      continue;
+    }
+    // Sort by the lower end so touching intervals meet; bitsets join in any order.
+    const lo = (b: Box) => {
+      const d = b[i]!;
+      return d.kind === "interval" ? d.iv.lo : d.kind === "set" ? d.count.lo : 0;
+    };
+    g.sort((a, b) => lo(a) - lo(b));
+    let cur = g[0]!;
+    for (let k = 1; k < g.length; k++) {
+      const j = joinBox(cur, g[k]!);
+      if (j) cur = j;
+      else {
+        out.push(cur);
+        cur = g[k]!;
+      }
+    }
+    out.push(cur);
+  }
+  return out;
+}
+
+/** Merge boxes whose union is a box, until none do: fewer, larger regions to report. */
+export function mergeRegion(r: Region): Region {
+  let boxes = r.slice();
+  for (;;) {
+    const before = boxes.length;
+    for (let i = 0; i < (boxes[0]?.length ?? 0); i++) boxes = mergeAlong(boxes, i);
+    if (boxes.length === before) return boxes;
+  }
 }
 
 export function intersectRegion(a: Region, b: Region): Region {
@@ -188,11 +248,17 @@ export function intersectRegion(a: Region, b: Region): Region {
 
 export function subtractRegion(a: Region, b: Region): Region {
   let cur = a;
+  let limit = 64;
   for (const y of b) {
     const next: Region = [];
     for (const x of cur) next.push(...subtractBox(x, y));
     cur = next;
     if (cur.length === 0) break;
+    // Fragments multiply with each subtraction; re-merging keeps the working set near the answer's size.
+    if (cur.length > limit) {
+      cur = mergeRegion(cur);
+      limit = Math.max(64, cur.length * 2);
+    }
   }
   return cur;
 }

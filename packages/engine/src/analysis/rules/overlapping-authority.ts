@@ -1,5 +1,6 @@
 // CH4002: two bodies granted approval by different clauses on common ground, with no joint or precedence.
 import type { GovernClause, PlacedClause } from "@charter/lang";
+import { Bits } from "../../space/bits.js";
 import { intersectRegion, subtractRegion, type Region } from "../../space/box.js";
 import { domainPatterns } from "../../space/describe.js";
 import type { AnalysisContext } from "../context.js";
@@ -30,56 +31,44 @@ export function declaredTogether(ctx: AnalysisContext, a: string, b: string): Re
   });
 }
 
-interface Contribution {
-  first: PlacedClause;
-  second: PlacedClause;
-  region: Region;
-}
-
 export const overlappingAuthority: Rule = {
   meta: { code: "CH4002", name: "overlapping-authority", kind: "overlap", description: "Two bodies approve the same deployments through different clauses, and the charter does not say how they combine." },
   run(ctx) {
     const governs = ctx.clauses("govern").filter((p): p is PlacedClause & { clause: GovernClause } => p.clause.kind === "govern");
-    // Per unordered body pair: every clause pair that grants both, reported once.
-    const pairs = new Map<string, { a: string; b: string; parts: Contribution[] }>();
-    for (let i = 0; i < governs.length; i++) {
-      const ci = governs[i]!;
-      for (let j = i + 1; j < governs.length; j++) {
-        const cj = governs[j]!;
-        const both = intersectRegion(ctx.region(ci.clause), ctx.region(cj.clause));
-        if (!both.length) continue;
-        for (const a of approvers(ci.clause)) {
-          for (const b of approvers(cj.clause)) {
-            if (a === b) continue;
-            // Only grants that survive precedence (by these two or a third body) put both in the answer.
-            const standing = intersectRegion(intersectRegion(both, ctx.governedAfterPrecedence(a, "approve")), ctx.governedAfterPrecedence(b, "approve"));
-            if (!standing.length) continue;
-            const [x, y] = a < b ? [a, b] : [b, a];
-            const key = `${x}\u0000${y}`;
-            const entry = pairs.get(key) ?? { a: x, b: y, parts: [] };
-            entry.parts.push({ first: ci, second: cj, region: standing });
-            pairs.set(key, entry);
-          }
-        }
-      }
+    // Bodies approved by a govern rule, with the domains where that can happen: only pairs that share a
+    // domain are intersected (at 100k clauses most pairs of bodies never meet).
+    const n = ctx.space.domains.length;
+    const reach = new Map<string, Bits>();
+    for (const p of governs) {
+      const bits = ctx.space.domainsOf(p.clause.patterns);
+      for (const a of approvers(p.clause)) reach.set(a, (reach.get(a) ?? Bits.empty(n)).or(bits));
     }
+    const bodies = [...reach.keys()].sort();
     const out: RawFinding[] = [];
-    for (const p of pairs.values()) {
-      const exempted = [...ctx.overridden, ...declaredTogether(ctx, p.a, p.b)];
-      const open = subtractRegion(p.parts.flatMap((x) => x.region), exempted);
-      const shown = showRegion(ctx, open);
-      if (!shown) continue;
-      // Point at a clause pair that really overlaps in what is reported, not merely the first pair seen.
-      const culprit = p.parts.find((x) => intersectRegion(x.region, open).length > 0)!;
-      const dom = shown.boxes[0]![0]!;
-      const patterns = dom.kind === "bits" ? domainPatterns(ctx.space, dom.bits).join(", ") : "*";
-      out.push({
-        span: culprit.second.clause.keywordSpan,
-        args: [p.a, p.b, shown.text, patterns],
-        related: [{ span: culprit.first.clause.keywordSpan, message: "the other grant" }],
-        witness: shown.witness,
-        region: shown.plain,
-      });
+    for (let i = 0; i < bodies.length; i++) {
+      for (let j = i + 1; j < bodies.length; j++) {
+        const a = bodies[i]!;
+        const b = bodies[j]!;
+        if (reach.get(a)!.and(reach.get(b)!).isEmpty()) continue;
+        // Both standing after precedence; a region where one clause lists both is declared joint.
+        const both = intersectRegion(ctx.governedAfterPrecedence(a, "approve"), ctx.governedAfterPrecedence(b, "approve"));
+        if (!both.length) continue;
+        const open = subtractRegion(subtractRegion(both, ctx.overridden), declaredTogether(ctx, a, b));
+        const shown = showRegion(ctx, open);
+        if (!shown) continue;
+        // Point at the clauses that grant each body inside what is reported.
+        const grantOf = (x: string) => governs.find((p) => approvers(p.clause).includes(x) && intersectRegion(ctx.region(p.clause), shown.boxes.slice(0, 1)).length > 0)!;
+        const [first, second] = [grantOf(a), grantOf(b)].sort((x, y) => ctx.set.clauses.indexOf(x) - ctx.set.clauses.indexOf(y)) as [PlacedClause, PlacedClause];
+        const dom = shown.boxes[0]![0]!;
+        const patterns = dom.kind === "bits" ? domainPatterns(ctx.space, dom.bits).join(", ") : "*";
+        out.push({
+          span: second.clause.keywordSpan,
+          args: [a, b, shown.text, patterns],
+          related: [{ span: first.clause.keywordSpan, message: "the other grant" }],
+          witness: shown.witness,
+          region: shown.plain,
+        });
+      }
     }
     return out;
   },
