@@ -3,7 +3,7 @@
 import type { BodyInfo, CheckedSet, Clause, PlacedClause } from "@charter/lang";
 import type { CompiledSet } from "../ir/compile.js";
 import { Bits } from "../space/bits.js";
-import { intersectRegion, mergeRegion, subtractRegion, type Region } from "../space/box.js";
+import { intersectRegion, mergeRegion, subtractRegion, type Box, type Region } from "../space/box.js";
 import { dayNumber } from "../space/days.js";
 import { Space } from "../space/space.js";
 
@@ -18,32 +18,89 @@ export class AnalysisContext {
   /** Used for witnesses whose date is unconstrained: the earliest date the set mentions (deterministic). */
   readonly defaultDay: number;
   readonly defaultDate: string;
+  /** The whole space this context reasons about: everything, or one class of domains. */
+  readonly full: Box;
+  /** The clauses that can apply here (all of them, or those touching the class). */
+  private readonly placed: PlacedClause[];
   private readonly cache = new Map<string, Region>();
+  /** Position of each clause in set.clauses (shared by class contexts): a stable key for findings. */
+  private readonly positions: Map<PlacedClause, number>;
 
-  constructor(readonly set: CheckedSet, readonly compiled: CompiledSet) {
-    this.space = new Space(set);
-    const dates: string[] = [];
-    for (const pc of set.clauses) {
-      this.regions.set(pc.clause, this.space.clauseRegion(pc.clause));
-      for (const t of pc.clause.tail) if (t.kind !== "because") dates.push(t.date.text);
+  constructor(readonly set: CheckedSet, readonly compiled: CompiledSet, restrict?: { parent: AnalysisContext; bits: Bits; placed: PlacedClause[] }) {
+    if (restrict) {
+      const { parent, bits } = restrict;
+      this.space = parent.space;
+      this.defaultDate = parent.defaultDate;
+      this.defaultDay = parent.defaultDay;
+      this.full = this.space.with(0, { kind: "bits", bits });
+      this.placed = restrict.placed;
+      this.positions = parent.positions;
+      for (const p of this.placed) this.regions.set(p.clause, within(parent.region(p.clause), bits));
+    } else {
+      this.space = new Space(set);
+      this.full = this.space.full;
+      this.placed = set.clauses;
+      this.positions = new Map(set.clauses.map((p, i) => [p, i]));
+      const dates: string[] = [];
+      for (const pc of set.clauses) {
+        this.regions.set(pc.clause, this.space.clauseRegion(pc.clause));
+        for (const t of pc.clause.tail) if (t.kind !== "because") dates.push(t.date.text);
+      }
+      dates.sort();
+      this.defaultDate = dates[0] ?? "2026-01-01";
+      this.defaultDay = dayNumber(this.defaultDate);
     }
-    dates.sort();
-    this.defaultDate = dates[0] ?? "2026-01-01";
-    this.defaultDay = dayNumber(this.defaultDate);
     this.prohibited = this.union((c) => c.kind === "prohibit");
     this.overridden = [...this.prohibited, ...this.union((c) => c.kind === "exempt")];
   }
 
+  indexOf(p: PlacedClause): number {
+    return this.positions.get(p)!;
+  }
+
   region(c: Clause): Region {
-    return this.regions.get(c)!;
+    return this.regions.get(c) ?? [];
   }
 
   clauses(kind?: Clause["kind"]): PlacedClause[] {
-    return kind ? this.set.clauses.filter((p) => p.clause.kind === kind) : this.set.clauses;
+    return kind ? this.placed.filter((p) => p.clause.kind === kind) : this.placed;
   }
 
   union(pick: (c: Clause) => boolean): Region {
-    return this.set.clauses.filter((p) => pick(p.clause)).flatMap((p) => this.region(p.clause));
+    return this.placed.filter((p) => pick(p.clause)).flatMap((p) => this.region(p.clause));
+  }
+
+  /**
+   * The space split into classes of domains that exactly the same clause boxes (and competences) touch,
+   * one restricted context each. Nothing crosses a domain, so per-deployment analyses can run class by
+   * class on a few clauses each instead of on the whole set at once.
+   */
+  classes(): AnalysisContext[] {
+    const n = this.space.domains.length;
+    const touching: number[][] = Array.from({ length: n }, () => []);
+    const global: number[] = [];
+    this.placed.forEach((p, i) => {
+      for (const box of this.region(p.clause)) {
+        const bits = (box[0] as { kind: "bits"; bits: Bits }).bits;
+        if (bits.isFull()) {
+          if (global[global.length - 1] !== i) global.push(i);
+          continue;
+        }
+        for (const d of bits.items()) if (touching[d]![touching[d]!.length - 1] !== i) touching[d]!.push(i);
+      }
+    });
+    const competences = [...this.set.bodies.values()].map((b) => this.space.domainsOf(b.competence));
+    const groups = new Map<string, number[]>();
+    for (let d = 0; d < n; d++) {
+      const key = `${touching[d]!.join(",")}|${competences.map((c) => (c.has(d) ? 1 : 0)).join("")}`;
+      const g = groups.get(key);
+      if (g) g.push(d);
+      else groups.set(key, [d]);
+    }
+    return [...groups.values()].map((domains) => {
+      const idx = [...new Set([...global, ...touching[domains[0]!]!])].sort((a, b) => a - b);
+      return new AnalysisContext(this.set, this.compiled, { parent: this, bits: Bits.of(n, domains), placed: idx.map((i) => this.placed[i]!) });
+    });
   }
 
   private memo(key: string, compute: () => Region): Region {
@@ -54,7 +111,7 @@ export class AnalysisContext {
 
   /** Where the body's `covers` holds (everywhere when it has none). */
   covers(b: BodyInfo): Region {
-    return this.memo(`covers:${b.id}`, () => (b.covers ? this.space.condRegion(b.covers) : [this.space.full]));
+    return this.memo(`covers:${b.id}`, () => (b.covers ? intersectRegion([this.full], this.space.condRegion(b.covers)) : [this.full]));
   }
 
   /** Where the body's competence reaches: its competence patterns, every fact and date free. */
@@ -99,4 +156,17 @@ export class AnalysisContext {
   granted(body: string, role: Role): Region {
     return this.memo(`all:${role}:${body}`, () => [...this.governedAfterPrecedence(body, role), ...this.escalated(body, role)]);
   }
+}
+
+/** The boxes of r inside the domain class `bits` (regions are class-aligned: a box covers a class or misses it). */
+function within(r: Region, bits: Bits): Region {
+  const out: Region = [];
+  for (const box of r) {
+    const b = (box[0] as { kind: "bits"; bits: Bits }).bits;
+    if (b.and(bits).isEmpty()) continue;
+    const copy = box.slice();
+    copy[0] = { kind: "bits", bits: b.and(bits) };
+    out.push(copy);
+  }
+  return out;
 }

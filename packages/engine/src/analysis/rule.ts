@@ -2,6 +2,7 @@
 import type { Code, Related, Severity, Span } from "@charter/lang";
 import type { Deployment } from "../query/answer.js";
 import type { AnalysisContext } from "./context.js";
+import type { Region } from "../space/box.js";
 
 export type Level = Severity | "off";
 
@@ -24,7 +25,16 @@ export interface RawFinding {
   region?: string;
 }
 
+/**
+ * A whole-set rule. Rules about what happens to each deployment can instead give `perClass`: the
+ * regions they look for, computed in each domain class separately (AnalysisContext.classes()), then
+ * unioned per key and reported once against the whole set.
+ */
 export interface Rule {
   meta: RuleMeta;
-  run(ctx: AnalysisContext): RawFinding[];
+  run?(ctx: AnalysisContext): RawFinding[];
+  perClass?: {
+    regions(ctx: AnalysisContext): Map<string, Region>;
+    report(ctx: AnalysisContext, key: string, region: Region): RawFinding[];
+  };
 }

@@ -188,52 +188,74 @@ function dimHash(d: Dim): number {
   return h;
 }
 
+interface Hashed {
+  box: Box;
+  /** Per-dimension hashes, and their position-weighted sum (the key of "all dims but i" is a subtraction). */
+  h: number[];
+  sum: number;
+}
+
+const weigh = (j: number, h: number) => mix(j + 1, h);
+
+function hashed(box: Box, from?: Hashed, changed?: number): Hashed {
+  const h = from ? from.h.slice() : box.map(dimHash);
+  if (from && changed !== undefined) h[changed] = dimHash(box[changed]!);
+  let sum = 0;
+  for (let j = 0; j < h.length; j++) sum = (sum + weigh(j, h[j]!)) >>> 0;
+  return { box, h, sum };
+}
+
 /** Join boxes that agree on every other dimension along dimension i (hash-grouped: linear per pass). */
-function mergeAlong(boxes: Box[], i: number): Box[] {
-  const groups = new Map<number, Box[]>();
-  for (const b of boxes) {
-    let key = 0;
-    for (let j = 0; j < b.length; j++) if (j !== i) key = mix(key + j, dimHash(b[j]!));
-    const d = b[i]!;
+function mergeAlong(entries: Hashed[], i: number): Hashed[] {
+  const groups = new Map<number, Hashed[]>();
+  for (const e of entries) {
+    let key = (e.sum - weigh(i, e.h[i]!)) >>> 0;
+    const d = e.box[i]!;
     // Set dims join only with equal membership constraints, so those belong in the key.
     if (d.kind === "set") for (const w of [...d.mustIn.w, ...d.mustOut.w]) key = mix(key, w);
     const g = groups.get(key);
-    if (g) g.push(b);
-    else groups.set(key, [b]);
+    if (g) g.push(e);
+    else groups.set(key, [e]);
   }
-  const out: Box[] = [];
+  const out: Hashed[] = [];
   for (const g of groups.values()) {
     if (g.length === 1) {
       out.push(g[0]!);
       continue;
     }
     // Sort by the lower end so touching intervals meet; bitsets join in any order.
-    const lo = (b: Box) => {
-      const d = b[i]!;
+    const lo = (e: Hashed) => {
+      const d = e.box[i]!;
       return d.kind === "interval" ? d.iv.lo : d.kind === "set" ? d.count.lo : 0;
     };
     g.sort((a, b) => lo(a) - lo(b));
     let cur = g[0]!;
+    let joined = false;
     for (let k = 1; k < g.length; k++) {
-      const j = joinBox(cur, g[k]!);
-      if (j) cur = j;
-      else {
-        out.push(cur);
+      const j = joinBox(cur.box, g[k]!.box);
+      if (j) {
+        cur = { box: j, h: cur.h, sum: cur.sum };
+        joined = true;
+      } else {
+        out.push(joined ? hashed(cur.box, cur, i) : cur);
         cur = g[k]!;
+        joined = false;
       }
     }
-    out.push(cur);
+    out.push(joined ? hashed(cur.box, cur, i) : cur);
   }
   return out;
 }
 
 /** Merge boxes whose union is a box, until none do: fewer, larger regions to report. */
 export function mergeRegion(r: Region): Region {
-  let boxes = r.slice();
+  if (r.length < 2) return r.slice();
+  let entries = r.map((b) => hashed(b));
+  const dims = r[0]!.length;
   for (;;) {
-    const before = boxes.length;
-    for (let i = 0; i < (boxes[0]?.length ?? 0); i++) boxes = mergeAlong(boxes, i);
-    if (boxes.length === before) return boxes;
+    const before = entries.length;
+    for (let i = 0; i < dims; i++) entries = mergeAlong(entries, i);
+    if (entries.length === before) return entries.map((e) => e.box);
   }
 }
 

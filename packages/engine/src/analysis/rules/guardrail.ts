@@ -3,11 +3,11 @@ import type { GuardrailClause, Requirement } from "@charter/lang";
 import { intersectRegion, mergeRegion, subtractRegion, type Region } from "../../space/box.js";
 import type { AnalysisContext } from "../context.js";
 import { showRegion } from "../report-region.js";
-import type { RawFinding, Rule } from "../rule.js";
+import type { Rule } from "../rule.js";
 
 /** Where at least `n` of the regions hold: AtLeast(i, k) = AtLeast(i−1, k) ∪ (AtLeast(i−1, k−1) ∩ Rᵢ). */
 function atLeast(ctx: AnalysisContext, regions: Region[], n: number): Region {
-  let row: Region[] = [[ctx.space.full], ...Array.from({ length: n }, () => [] as Region)];
+  let row: Region[] = [[ctx.full], ...Array.from({ length: n }, () => [] as Region)];
   for (const r of regions) {
     const next = row.slice();
     for (let k = 1; k <= n; k++) next[k] = mergeRegion([...row[k]!, ...intersectRegion(row[k - 1]!, r)]);
@@ -34,7 +34,7 @@ function satisfied(ctx: AnalysisContext, req: Requirement, scope: Region): Regio
     case "competence": {
       // Fails where some body granted by a govern rule lacks competence over the domain.
       const failing = bodies.flatMap((b) => subtractRegion(ctx.governedAfterPrecedence(b.id, "approve"), ctx.competence(b)));
-      return subtractRegion([ctx.space.full], failing);
+      return subtractRegion([ctx.full], failing);
     }
   }
 }
@@ -54,15 +54,21 @@ function requirementText(r: Requirement): string {
 
 export const guardrail: Rule = {
   meta: { code: "CH4007", name: "guardrail", kind: "guardrail", description: "A guardrail of the constitution fails for some deployment in its scope once all charters are combined." },
-  run(ctx: AnalysisContext) {
-    const out: RawFinding[] = [];
-    for (const p of ctx.clauses("guardrail")) {
-      const g = p.clause as GuardrailClause;
-      const scope = subtractRegion(ctx.region(g), ctx.overridden);
-      const failing = showRegion(ctx, subtractRegion(scope, satisfied(ctx, g.require, scope)));
-      if (!failing) continue;
-      out.push({ span: g.keywordSpan, args: [g.name, failing.text, `it requires ${requirementText(g.require)}`], witness: failing.witness, region: failing.plain });
-    }
-    return out;
+  perClass: {
+    regions(ctx) {
+      const out = new Map<string, Region>();
+      for (const p of ctx.clauses("guardrail")) {
+        const g = p.clause as GuardrailClause;
+        const scope = subtractRegion(ctx.region(g), ctx.overridden);
+        if (!scope.length) continue;
+        out.set(String(ctx.indexOf(p)), subtractRegion(scope, satisfied(ctx, g.require, scope)));
+      }
+      return out;
+    },
+    report(ctx, key, region) {
+      const g = ctx.set.clauses[Number(key)]!.clause as GuardrailClause;
+      const failing = showRegion(ctx, region);
+      return failing ? [{ span: g.keywordSpan, args: [g.name, failing.text, `it requires ${requirementText(g.require)}`], witness: failing.witness, region: failing.plain }] : [];
+    },
   },
 };

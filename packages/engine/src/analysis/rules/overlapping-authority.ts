@@ -1,11 +1,10 @@
 // CH4002: two bodies granted approval by different clauses on common ground, with no joint or precedence.
 import type { GovernClause, PlacedClause } from "@charter/lang";
-import { Bits } from "../../space/bits.js";
 import { intersectRegion, subtractRegion, type Region } from "../../space/box.js";
 import { domainPatterns } from "../../space/describe.js";
 import type { AnalysisContext } from "../context.js";
 import { showRegion } from "../report-region.js";
-import type { RawFinding, Rule } from "../rule.js";
+import type { Rule } from "../rule.js";
 
 function approvers(c: GovernClause): string[] {
   return c.grants.filter((g) => g.role === "approve").flatMap((g) => g.bodies.map((b) => b.name));
@@ -33,43 +32,42 @@ export function declaredTogether(ctx: AnalysisContext, a: string, b: string): Re
 
 export const overlappingAuthority: Rule = {
   meta: { code: "CH4002", name: "overlapping-authority", kind: "overlap", description: "Two bodies approve the same deployments through different clauses, and the charter does not say how they combine." },
-  run(ctx) {
-    const governs = ctx.clauses("govern").filter((p): p is PlacedClause & { clause: GovernClause } => p.clause.kind === "govern");
-    // Bodies approved by a govern rule, with the domains where that can happen: only pairs that share a
-    // domain are intersected (at 100k clauses most pairs of bodies never meet).
-    const n = ctx.space.domains.length;
-    const reach = new Map<string, Bits>();
-    for (const p of governs) {
-      const bits = ctx.space.domainsOf(p.clause.patterns);
-      for (const a of approvers(p.clause)) reach.set(a, (reach.get(a) ?? Bits.empty(n)).or(bits));
-    }
-    const bodies = [...reach.keys()].sort();
-    const out: RawFinding[] = [];
-    for (let i = 0; i < bodies.length; i++) {
-      for (let j = i + 1; j < bodies.length; j++) {
-        const a = bodies[i]!;
-        const b = bodies[j]!;
-        if (reach.get(a)!.and(reach.get(b)!).isEmpty()) continue;
-        // Both standing after precedence; a region where one clause lists both is declared joint.
-        const both = intersectRegion(ctx.governedAfterPrecedence(a, "approve"), ctx.governedAfterPrecedence(b, "approve"));
-        if (!both.length) continue;
-        const open = subtractRegion(subtractRegion(both, ctx.overridden), declaredTogether(ctx, a, b));
-        const shown = showRegion(ctx, open);
-        if (!shown) continue;
-        // Point at the clauses that grant each body inside what is reported.
-        const grantOf = (x: string) => governs.find((p) => approvers(p.clause).includes(x) && intersectRegion(ctx.region(p.clause), shown.boxes.slice(0, 1)).length > 0)!;
-        const [first, second] = [grantOf(a), grantOf(b)].sort((x, y) => ctx.set.clauses.indexOf(x) - ctx.set.clauses.indexOf(y)) as [PlacedClause, PlacedClause];
-        const dom = shown.boxes[0]![0]!;
-        const patterns = dom.kind === "bits" ? domainPatterns(ctx.space, dom.bits).join(", ") : "*";
-        out.push({
+  perClass: {
+    regions(ctx) {
+      const out = new Map<string, Region>();
+      const bodies = [...new Set(ctx.clauses("govern").flatMap((p) => (p.clause.kind === "govern" ? approvers(p.clause) : [])))].sort();
+      for (let i = 0; i < bodies.length; i++) {
+        for (let j = i + 1; j < bodies.length; j++) {
+          const a = bodies[i]!;
+          const b = bodies[j]!;
+          // Both standing after precedence; a region where one clause lists both is declared joint.
+          const both = intersectRegion(ctx.governedAfterPrecedence(a, "approve"), ctx.governedAfterPrecedence(b, "approve"));
+          if (!both.length) continue;
+          const open = subtractRegion(subtractRegion(both, ctx.overridden), declaredTogether(ctx, a, b));
+          if (open.length) out.set(`${a}\u0000${b}`, open);
+        }
+      }
+      return out;
+    },
+    report(ctx, key, region) {
+      const [a, b] = key.split("\u0000") as [string, string];
+      const shown = showRegion(ctx, region);
+      if (!shown) return [];
+      const governs = ctx.clauses("govern").filter((p): p is PlacedClause & { clause: GovernClause } => p.clause.kind === "govern");
+      // Point at the clauses that grant each body inside what is reported.
+      const grantOf = (x: string) => governs.find((p) => approvers(p.clause).includes(x) && intersectRegion(ctx.region(p.clause), shown.boxes.slice(0, 1)).length > 0)!;
+      const [first, second] = [grantOf(a), grantOf(b)].sort((x, y) => ctx.indexOf(x) - ctx.indexOf(y)) as [PlacedClause, PlacedClause];
+      const dom = shown.boxes[0]![0]!;
+      const patterns = dom.kind === "bits" ? domainPatterns(ctx.space, dom.bits).join(", ") : "*";
+      return [
+        {
           span: second.clause.keywordSpan,
           args: [a, b, shown.text, patterns],
           related: [{ span: first.clause.keywordSpan, message: "the other grant" }],
           witness: shown.witness,
           region: shown.plain,
-        });
-      }
-    }
-    return out;
+        },
+      ];
+    },
   },
 };
