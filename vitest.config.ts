@@ -12,5 +12,8 @@ export default defineConfig({
   test: {
     include: ["packages/*/test/**/*.test.ts", "test/**/*.test.ts"],
     testTimeout: 60000,
+    // In CI a JSON report as well, from which .ci/run prints the plain "N passed, N failed" line.
+    reporters: process.env["CI"] ? ["default", "json"] : ["default"],
+    outputFile: { json: ".ci-vitest.json" },
   },
 });
