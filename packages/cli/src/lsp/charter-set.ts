@@ -14,12 +14,14 @@ import { SymbolIndex } from "./symbols.js";
 
 /** Quiet time after a keystroke before the set is checked again; the first edit after a pause is checked at once. */
 export const DEBOUNCE_MS = 150;
+/** Quiet time after a check before the (slower, off-thread) lint starts: typing does not restart it on every pause. */
+export const LINT_DELAY_MS = 200;
 
 export interface Host {
   publish(uri: string, diagnostics: LspDiagnostic[], version: number | undefined): void;
   log(message: string): void;
-  /** The workspace root: charter.yaml is looked for up to here. */
-  root: string | undefined;
+  /** The workspace folder holding `path`: charter.yaml and constitutions are looked for up to there. */
+  rootOf(path: string): string | undefined;
   /** Whether `set` is the one that reports on `path` (a set nested in another's folder takes its files). */
   owns(set: CharterSet, path: string): boolean;
 }
@@ -29,11 +31,22 @@ export function within(path: string, folder: string): boolean {
   return rel === "" || (!rel.startsWith("..") && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel));
 }
 
+function groupByFile<D extends Diagnostic>(ds: readonly D[]): Map<string, D[]> {
+  const out = new Map<string, D[]>();
+  for (const d of ds) {
+    if (!d.span) continue;
+    const list = out.get(d.span.file);
+    if (list) list.push(d);
+    else out.set(d.span.file, [d]);
+  }
+  return out;
+}
+
 const byPath = (a: { file: string }, b: { file: string }) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 
 export class CharterSet {
   readonly files = new Map<string, SourceFile>();
-  readonly config: SetConfig;
+  config: SetConfig;
   private checked: { set?: CheckedSet; byFile: Map<string, Diagnostic[]> } = { byFile: new Map() };
   /** The last checked set that had a constitution: names for completion while the constitution is mid-edit. */
   private lastGood?: CheckedSet;
@@ -45,10 +58,11 @@ export class CharterSet {
   private readonly runner: LintRunner;
   private timer?: NodeJS.Timeout;
   private immediate?: NodeJS.Immediate;
+  private lintTimer?: NodeJS.Timeout;
   private lastChange = 0;
 
   constructor(readonly folder: string, private readonly host: Host) {
-    this.config = readSetConfig(folder, host.root);
+    this.config = readSetConfig(folder, host.rootOf(folder));
     for (const p of this.config.problems) host.log(`charter.yaml: ${p}`);
     this.runner = new LintRunner((m) => host.log(m));
     const read = readCharterFiles([folder]);
@@ -89,6 +103,13 @@ export class CharterSet {
     if (!f) return;
     f.open = false;
     this.fromDisk(path);
+  }
+
+  /** A charter.yaml changed: new rule levels and ignores apply from the next check. */
+  reloadConfig(): void {
+    this.config = readSetConfig(this.folder, this.host.rootOf(this.folder));
+    for (const p of this.config.problems) this.host.log(`charter.yaml: ${p}`);
+    this.run();
   }
 
   /** A file changed, appeared or vanished on disk; open files keep their editor text. */
@@ -143,26 +164,29 @@ export class CharterSet {
     const allParsed = asts.length === this.files.size;
     const checkable = asts.length > 0 && (allParsed || asts.some((a) => a.header.kind === "constitution"));
     const result = checkable ? checkSet(asts) : { set: undefined, diagnostics: [] };
-    const byFile = new Map<string, Diagnostic[]>();
-    for (const d of result.diagnostics) if (d.span) byFile.set(d.span.file, [...(byFile.get(d.span.file) ?? []), d]);
+    const byFile = groupByFile(result.diagnostics);
     this.checked = result.set ? { set: result.set, byFile } : { byFile };
     if (result.set?.constitution) this.lastGood = result.set;
     this.indexCache = undefined;
     const clean = allParsed && checkable && !hasErrors(result.diagnostics);
+    if (this.lintTimer) clearTimeout(this.lintTimer);
+    this.lintTimer = undefined;
     if (!clean) {
       this.lint = undefined;
       this.runner.cancel();
     }
     this.publish();
-    if (clean) this.requestLint(asts);
+    if (clean) this.lintTimer = setTimeout(() => this.requestLint(), LINT_DELAY_MS);
   }
 
-  private requestLint(asts: CharterFile[]): void {
+  private requestLint(): void {
+    this.lintTimer = undefined;
+    // An edit is waiting to be checked: its run asks again if the set is still clean.
+    if ([...this.files.values()].some((f) => f.dirty)) return;
     const revisions = new Map([...this.files].map(([p, f]) => [p, f.revision]));
-    this.runner.request(asts, this.config.config.levels, (findings) => {
-      const byFile = new Map<string, Finding[]>();
-      for (const d of findings) if (d.span) byFile.set(d.span.file, [...(byFile.get(d.span.file) ?? []), d]);
-      this.lint = { byFile, revisions };
+    const sources = [...this.files.values()].map((f) => ({ file: f.path, text: f.text }));
+    this.runner.request(sources, this.config.config.levels, (findings) => {
+      this.lint = { byFile: groupByFile(findings), revisions };
       this.publish();
     });
   }
@@ -220,6 +244,7 @@ export class CharterSet {
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
+    if (this.lintTimer) clearTimeout(this.lintTimer);
     if (this.immediate) clearImmediate(this.immediate);
     this.runner.stop();
   }

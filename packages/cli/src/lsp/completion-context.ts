@@ -99,6 +99,7 @@ function afterCond(item: string): string[] {
 function condWant(toks: Tok[], then: string[]): Want {
   const t = last(toks);
   const p = last(toks, 2);
+  if (t?.text === "not" && p?.kind === "word" && !COND_START.has(p.text)) return { keywords: ["in"] };
   if (!t || COND_START.has(t.text)) return { keywords: ["not", "count"], facts: "all" };
   if ((t.text === "==" || t.text === "!=" || t.text === "contains") && p?.kind === "word") return { keywords: [], values: p.text };
   if (["<", "<=", ">", ">=", "==", "!=", "contains", "in", "count"].includes(t.text)) return NOTHING;
@@ -181,7 +182,6 @@ function exampleWant(toks: Tok[]): Want {
 /** A clause at the top level: `toks` starts at its keyword. */
 function clauseWant(item: string, toks: Tok[], owner: string | undefined): Want {
   const t = last(toks)!;
-  const p = last(toks, 2);
   let section = lastSection(toks, 1, SECTIONS) ?? item;
   // `escalate … to national notify`: the role word, not a grant.
   if (item === "escalate" && (section === "approve" || section === "notify")) section = "role";
@@ -238,6 +238,8 @@ export function completionContext(text: string, offset: number): Want {
   // `health.dia|`: children of `health`, if a domain path goes where `health` starts.
   const dotted = /([a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*)\.$/.exec(text.slice(Math.max(0, end - 300), end));
   if (dotted) end -= dotted[0].length;
+  // After any other `.` (a number being typed) nothing fits.
+  else if (text[end - 1] === ".") return NOTHING;
   const toks = tokenize(text, end);
   if (!toks) return NOTHING;
   const lineStart = text.lastIndexOf("\n", end - 1) + 1;

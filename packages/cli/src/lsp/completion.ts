@@ -31,13 +31,14 @@ function afterFact(want: Want, set: CheckedSet | undefined): string[] {
 function names(want: Want, set: CheckedSet | undefined): Entry[] {
   if (!set) return [];
   const out: Entry[] = [];
+  // `escalate … to` takes either: layers first, the usual target.
+  if (want.layers) set.layers.forEach((l, i) => out.push({ label: l.name, kind: CompletionItemKind.Constant, detail: `layer ${i + 1} of ${set.layers.length}` }));
   if (want.bodies) {
     for (const b of set.bodies.values()) {
       if (want.bodies === "owner" && b.id !== want.owner) continue;
       out.push({ label: b.id, kind: CompletionItemKind.Class, detail: `${b.displayName}${b.layer ? ` (${b.layer})` : ""}` });
     }
   }
-  if (want.layers) set.layers.forEach((l, i) => out.push({ label: l.name, kind: CompletionItemKind.Constant, detail: `layer ${i + 1} of ${set.layers.length}` }));
   if (want.facts) {
     for (const f of set.facts.values()) {
       if (want.facts === "sets" && f.type.kind !== "set") continue;

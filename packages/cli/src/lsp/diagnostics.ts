@@ -19,7 +19,7 @@ const severity = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.
 /** The docs page of a code: a lint rule's own page, else the diagnostics table of the language guide (as SARIF's helpUri). */
 export function docsHref(code: string, helpBase: string): string {
   const rule = ruleNames.get(code);
-  return rule ? `${helpBase}${rule}.md` : `${helpBase.replace(/rules\/?$/, "")}language.md#diagnostic-codes`;
+  return rule ? `${helpBase}${rule}.md` : `${helpBase.replace(/rules\/?$/, "")}language.md#11-diagnostics`;
 }
 
 /** Convert one located diagnostic; `uriOf` maps a span's file to the URI the client knows it by. */

@@ -9,7 +9,7 @@ const IDENT = /^[a-z_][a-z0-9_]*$/;
 
 const fail = (message: string) => new ResponseError(LSPErrorCodes.RequestFailed, message);
 
-const WHAT: Record<SymbolKind, string> = { body: "body", layer: "layer", fact: "fact", domain: "domain", enum: "enum", value: "enum value" };
+const WHAT: Record<SymbolKind, string> = { body: "a body", layer: "a layer", fact: "a fact", domain: "a domain", enum: "an enum", value: "an enum value" };
 
 /** The declared thing under the caret, or why it cannot be renamed. */
 function target(index: SymbolIndex, file: string, offset: number): Occurrence | ResponseError<void> {
@@ -40,7 +40,7 @@ export function rename(index: SymbolIndex, unparsed: string[], file: string, off
   if (KEYWORDS.has(newName)) return fail(`\`${newName}\` is a reserved keyword`);
   if (newName === old) return { changes: {} };
   const key = renamedKey(o, newName);
-  if (index.definitions({ kind: o.kind, key }).length > 0) return fail(`a ${WHAT[o.kind]} \`${key}\` already exists`);
+  if (index.definitions({ kind: o.kind, key }).length > 0) return fail(`${WHAT[o.kind]} \`${key}\` already exists`);
   // `escalate … to X` names a layer or a body: the two may not share a name (CH2019).
   const other = o.kind === "body" ? "layer" : o.kind === "layer" ? "body" : undefined;
   if (other && index.definitions({ kind: other, key }).length > 0) return fail(`a ${other} \`${key}\` already exists; a layer and a body may not share a name`);

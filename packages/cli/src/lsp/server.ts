@@ -1,6 +1,7 @@
 // The charter language server: LSP wiring only. State lives in workspace.ts / charter-set.ts, each
 // feature in its own file; every handler maps the request's URI and position to a set, a file and
 // an offset, and the answer's spans back to ranges.
+import { relative, sep } from "node:path";
 import { format } from "@charter/lang";
 import {
   CodeActionKind,
@@ -19,7 +20,7 @@ import { toRange, uriToPath } from "./convert.js";
 import { hover } from "./hover.js";
 import { documentSymbols, workspaceSymbols } from "./outline.js";
 import { prepareRename, rename } from "./rename.js";
-import type { CharterSet } from "./charter-set.js";
+import { within, type CharterSet } from "./charter-set.js";
 import type { SourceFile } from "./source-file.js";
 import { Workspace } from "./workspace.js";
 
@@ -37,9 +38,10 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
   const location = (set: CharterSet, span: Parameters<typeof toRange>[0]): Location => ({ uri: set.uriOf(span.file), range: toRange(span) });
 
   connection.onInitialize((params) => {
-    const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+    const folders = (params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : [])).flatMap((u) => uriToPath(u) ?? []);
     workspace = new Workspace({
-      root: folder ? uriToPath(folder) : undefined,
+      // The deepest workspace folder holding the path (a multi-root workspace has several).
+      rootOf: (path) => folders.filter((f) => within(path, f)).sort((a, b) => b.length - a.length)[0],
       publish: (uri, diagnostics, version) => void connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, diagnostics, version }),
       log: (message) => connection.console.error(message),
     });
@@ -63,7 +65,7 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
 
   connection.onInitialized(() => {
     // Files edited outside the editor (a branch switch, `charter fmt`) change the set too.
-    if (watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/*.charter" }] });
+    if (watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/*.charter" }, { globPattern: "**/charter.yaml" }] });
   });
 
   connection.onDidOpenTextDocument(({ textDocument: d }) => workspace?.open(d.uri, d.text, d.version));
@@ -132,7 +134,7 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
   connection.onRenameRequest(({ textDocument, position, newName }) => {
     const a = at(textDocument.uri, position);
     if (!a) return null;
-    const unparsed = [...a.set.files.values()].filter((f) => !f.parsed.ast).map((f) => f.uri.slice(f.uri.lastIndexOf("/") + 1));
+    const unparsed = [...a.set.files.values()].filter((f) => !f.parsed.ast).map((f) => relative(a.set.folder, f.path).split(sep).join("/"));
     return rename(a.set.index(), unparsed, a.file.path, a.offset, newName, (f) => a.set.uriOf(f));
   });
 

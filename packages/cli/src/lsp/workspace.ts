@@ -1,7 +1,7 @@
 // The charter sets the editor has open: a file belongs to the set of the deepest loaded folder that
 // holds it, else a new set is made of the file's own folder (all its `*.charter` files, recursively,
-// as `charter check FOLDER` reads them).
-import { dirname } from "node:path";
+// as `charter check FOLDER` reads them) — or of the nearest folder above with a constitution.
+import { basename, dirname } from "node:path";
 import { readCharterFiles } from "@charter/lang";
 import type { TextDocumentContentChangeEvent } from "vscode-languageserver";
 import { CharterSet, within, type Host } from "./charter-set.js";
@@ -43,7 +43,7 @@ export class Workspace {
    */
   private folderFor(path: string): string {
     const start = dirname(path);
-    const root = this.host.root;
+    const root = this.host.rootOf(start);
     if (root === undefined || !within(start, root)) return start;
     for (let dir = start; ; dir = dirname(dir)) {
       if (readCharterFiles([dir]).sources.some((s) => CONSTITUTION.test(s.text))) return dir;
@@ -77,10 +77,12 @@ export class Workspace {
     if (path !== undefined) this.setOf(path)?.close(path);
   }
 
-  /** A `.charter` file changed on disk: only sets already loaded care. */
+  /** A file changed on disk: a `.charter` file matters to the set holding it, a charter.yaml to every set. */
   diskChanged(uri: string): void {
     const path = uriToPath(uri);
-    if (path !== undefined && path.endsWith(".charter")) this.setOf(path)?.diskChanged(path);
+    if (path === undefined) return;
+    if (path.endsWith(".charter")) this.setOf(path)?.diskChanged(path);
+    else if (basename(path) === "charter.yaml") for (const s of this.sets) s.reloadConfig();
   }
 
   dispose(): void {

@@ -29,7 +29,7 @@ export function sarifReport(findings: readonly Reported[], config: LintConfig, v
       defaultConfiguration: { level: level(entry.severity) },
     };
     // Only lint rules have a docs page; front-end codes are documented in docs/language.md.
-    d.helpUri = meta ? `${config.helpBaseUri}${meta.name}.md` : `${config.helpBaseUri.replace(/rules\/?$/, "")}language.md#diagnostic-codes`;
+    d.helpUri = meta ? `${config.helpBaseUri}${meta.name}.md` : `${config.helpBaseUri.replace(/rules\/?$/, "")}language.md#11-diagnostics`;
     return d;
   });
   const index = new Map(codes.map((c, i) => [c, i]));
