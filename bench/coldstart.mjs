@@ -1,0 +1,65 @@
+// CLI cold start: whole processes, compared with `node -e 0` (the floor every Node CLI pays).
+// Uses hyperfine when it is installed (apt-get install -y hyperfine), else repeated spawnSync runs.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { summary } from "./stats.mjs";
+
+const node = process.execPath;
+const QUERY = ["charters/model", "-d", "test/fixtures/deployments/acme-triage.yaml"];
+
+/**
+ * The floor, then check and query for each CLI entry that exists: `packages/cli/bundle/main.js` (the
+ * shipped `charter` bin, an esbuild bundle) and `packages/cli/dist/main.js` (tsc output, unbundled).
+ */
+export function commands(cwd) {
+  const out = [{ key: "floor", label: "node -e 0", argv: [node, "-e", "0"] }];
+  for (const [tag, entry] of [["bundle", "packages/cli/bundle/main.js"], ["dist", "packages/cli/dist/main.js"]]) {
+    if (!existsSync(`${cwd}/${entry}`)) continue;
+    out.push({ key: `check-${tag}`, tag, entry, label: `node ${entry} check charters/model`, argv: [node, entry, "check", "charters/model"] });
+    out.push({ key: `query-${tag}`, tag, entry, label: `node ${entry} query charters/model -d …/acme-triage.yaml`, argv: [node, entry, "query", ...QUERY] });
+  }
+  return out;
+}
+
+function hasHyperfine() {
+  return spawnSync("hyperfine", ["--version"], { encoding: "utf8" }).status === 0;
+}
+
+/** Median wall time (ms) of each command; `cwd` is the repository root. */
+export function coldStart({ cwd, runs = 20, warmup = 3 }) {
+  const COMMANDS = commands(cwd);
+  for (const c of COMMANDS) {
+    const r = spawnSync(c.argv[0], c.argv.slice(1), { cwd, encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`${c.label} exited ${r.status}: ${r.stderr}`);
+  }
+  const out = { tool: "", runs, results: {} };
+  if (hasHyperfine()) {
+    const dir = mkdtempSync(join(tmpdir(), "charter-bench-"));
+    const json = join(dir, "hyperfine.json");
+    const quote = (a) => (/^[\w./:=-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`);
+    const r = spawnSync("hyperfine", ["-N", "--warmup", String(warmup), "--runs", String(runs), "--export-json", json, ...COMMANDS.map((c) => c.argv.map(quote).join(" "))], { cwd, encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`hyperfine failed: ${r.stderr}`);
+    const data = JSON.parse(readFileSync(json, "utf8"));
+    rmSync(dir, { recursive: true, force: true });
+    out.tool = `hyperfine ${spawnSync("hyperfine", ["--version"], { encoding: "utf8" }).stdout.trim().split(" ")[1]} (-N, ${warmup} warm-up, ${runs} runs)`;
+    COMMANDS.forEach((c, i) => {
+      const res = data.results[i];
+      out.results[c.key] = { label: c.label, tag: c.tag, medianMs: res.median * 1000, meanMs: res.mean * 1000, stddevMs: res.stddev * 1000, minMs: res.min * 1000 };
+    });
+  } else {
+    out.tool = `spawnSync (${warmup} warm-up, ${runs} runs, median)`;
+    for (const c of COMMANDS) {
+      const times = [];
+      for (let i = 0; i < warmup + runs; i++) {
+        const t = performance.now();
+        spawnSync(c.argv[0], c.argv.slice(1), { cwd, stdio: "ignore" });
+        if (i >= warmup) times.push(performance.now() - t);
+      }
+      const s = summary(times);
+      out.results[c.key] = { label: c.label, tag: c.tag, medianMs: s.p50, meanMs: s.mean, minMs: s.min };
+    }
+  }
+  return out;
+}
