@@ -2,6 +2,7 @@
 import type { CheckedSet, Clause, TailPart } from "@charter/lang";
 import type { Via } from "../query/answer.js";
 import { always, compileCond, type Predicate } from "./conditions.js";
+import { condSource } from "./codegen.js";
 import { NO_END, NO_START, dateKey } from "./dates.js";
 import { layoutSlots, type SlotLayout } from "./slots.js";
 
@@ -18,6 +19,8 @@ interface ClauseRtBase {
   /** Position in source order (constitution first): answers list vias and reasons in this order. */
   order: number;
   test: Predicate;
+  /** The condition as JavaScript over `v` (the slot array), for the per-domain generated test. */
+  testSource: string;
   from: number;
   until: number;
   via: Via;
@@ -40,6 +43,10 @@ export interface DomainRt {
   exact: ClauseRt[];
   /** Clauses with a subtree pattern rooted here (they apply to every descendant too). */
   subtree: ClauseRt[];
+  /** Every clause that can apply here (global, exact, subtrees of ancestors), once each, in source order. */
+  candidates: ClauseRt[];
+  /** Generated on first use: pushes the applicable candidates, in order, onto `out`. */
+  run?: (v: Float64Array, day: number, candidates: ClauseRt[], out: ClauseRt[]) => void;
 }
 
 export interface CompiledSet {
@@ -80,6 +87,7 @@ function clauseRt(c: Exclude<Clause, { kind: "delegate" | "guardrail" }>, base: 
     kind: c.kind,
     order: base.order,
     test: base.test,
+    testSource: base.testSource,
     from: base.from,
     until: base.until,
     via: base.via,
@@ -116,12 +124,12 @@ export function compile(set: CheckedSet): CompiledSet {
   for (const d of set.domains.values()) {
     const id = domains.length;
     domainIds.set(d.path, id);
-    domains.push({ id, path: d.path, parent: d.parent === undefined ? -1 : domainIds.get(d.parent)!, exact: [], subtree: [] });
+    domains.push({ id, path: d.path, parent: d.parent === undefined ? -1 : domainIds.get(d.parent)!, exact: [], subtree: [], candidates: [] });
   }
   const global: ClauseRt[] = [];
   const clauses: ClauseRt[] = [];
   set.clauses.forEach(({ clause: c, file }, order) => {
-    const base = { order, test: c.when ? compileCond(c.when, layout) : always, from: tailDate(c.tail, "effective"), until: tailDate(c.tail, "until"), via: viaOf(c, file), file };
+    const base = { order, test: c.when ? compileCond(c.when, layout) : always, testSource: c.when ? condSource(c.when, layout) : "true", from: tailDate(c.tail, "effective"), until: tailDate(c.tail, "until"), via: viaOf(c, file), file };
     if (c.kind === "delegate" || c.kind === "guardrail") return; // bounds for analysis, never part of an answer
     const rt = clauseRt(c, base, set, bodies);
     clauses.push(rt);
@@ -140,6 +148,13 @@ export function compile(set: CheckedSet): CompiledSet {
       (p.kind === "exact" ? node.exact : node.subtree).push(rt);
     }
   });
+  // Pre-merge each domain's candidates: a query then scans one array, already in source order.
+  for (const d of domains) {
+    const seen = new Set<ClauseRt>(global);
+    for (const c of d.exact) seen.add(c);
+    for (let a = d.id; a >= 0; a = domains[a]!.parent) for (const c of domains[a]!.subtree) seen.add(c);
+    d.candidates = [...seen].sort((x, y) => x.order - y.order);
+  }
   return {
     set,
     layout,

@@ -1,49 +1,35 @@
 // Deployment → answer (language.md §5): walk the domain's ancestors, test only the clauses hung there.
-import type { BodyRt, ClauseRt, CompiledSet } from "../ir/compile.js";
+import type { BodyRt, ClauseRt, CompiledSet, DomainRt } from "../ir/compile.js";
 import { dateKey } from "../ir/dates.js";
 import { encodeFacts } from "../ir/slots.js";
 import type { Answer, BodyEntry, Deployment, EscalationEntry, Via } from "./answer.js";
 
-/** Per compiled set: scratch space reused across queries (one query at a time per set). */
-interface Scratch {
-  /** Indexed by clause `order` (a position in set.clauses, delegations and guardrails included). */
-  stamp: Uint32Array;
-  tick: number;
-  values: Float64Array;
-}
-const scratches = new WeakMap<CompiledSet, Scratch>();
+/** Per compiled set: the slot array reused across queries (one query at a time per set). */
+const scratches = new WeakMap<CompiledSet, Float64Array>();
 
-function scratchFor(c: CompiledSet): Scratch {
-  let s = scratches.get(c);
-  if (!s) {
-    s = { stamp: new Uint32Array(c.set.clauses.length), tick: 0, values: new Float64Array(c.layout.size) };
-    scratches.set(c, s);
-  }
-  return s;
+function valuesFor(c: CompiledSet): Float64Array {
+  let v = scratches.get(c);
+  if (!v) scratches.set(c, (v = new Float64Array(c.layout.size)));
+  return v;
 }
 
-function collect(list: ClauseRt[], v: Float64Array, day: number, s: Scratch, out: ClauseRt[]): void {
-  for (let i = 0; i < list.length; i++) {
-    const c = list[i]!;
-    if (s.stamp[c.order] === s.tick) continue;
-    s.stamp[c.order] = s.tick;
-    if (day >= c.from && day < c.until && c.test(v)) out.push(c);
-  }
+const bound = (x: number) => (Number.isFinite(x) ? String(x) : "");
+
+/** One function per domain testing its candidates inline: dates first (cheap), then the condition. */
+function generate(d: DomainRt): NonNullable<DomainRt["run"]> {
+  const lines = d.candidates.map((c, i) => {
+    const tests = [bound(c.from) && `day>=${c.from}`, bound(c.until) && `day<${c.until}`, c.testSource === "true" ? "" : c.testSource].filter(Boolean);
+    return tests.length ? `if(${tests.join("&&")})out.push(C[${i}]);` : `out.push(C[${i}]);`;
+  });
+  // Code generation from resolved indices and numbers only (see ir/codegen.ts), as ajv compiles schemas.
+  return new Function("v", "day", "C", "out", lines.join("\n")) as NonNullable<DomainRt["run"]>;
 }
 
 /** The clauses that apply to a domain id, facts and day, in source order. */
 export function applicable(c: CompiledSet, domainId: number, v: Float64Array, day: number): ClauseRt[] {
-  const s = scratchFor(c);
-  if (++s.tick === 0xffffffff) {
-    s.stamp.fill(0);
-    s.tick = 1;
-  }
+  const d = c.domains[domainId]!;
   const out: ClauseRt[] = [];
-  collect(c.global, v, day, s, out);
-  const leaf = c.domains[domainId]!;
-  collect(leaf.exact, v, day, s, out);
-  for (let d = domainId; d >= 0; d = c.domains[d]!.parent) collect(c.domains[d]!.subtree, v, day, s, out);
-  if (out.length > 1) out.sort((a, b) => a.order - b.order);
+  (d.run ??= generate(d))(v, day, d.candidates, out);
   return out;
 }
 
@@ -143,8 +129,7 @@ export class UnknownDomainError extends Error {}
 export function query(c: CompiledSet, d: Deployment): Answer {
   const id = c.domainIds.get(d.domain);
   if (id === undefined) throw new UnknownDomainError(`unknown domain \`${d.domain}\``);
-  const s = scratchFor(c);
-  const v = encodeFacts(c.layout, d.facts, s.values);
+  const v = encodeFacts(c.layout, d.facts, valuesFor(c));
   const applied = applicable(c, id, v, dateKey(d.at));
   return decide(c, applied, v, { deployment: d.name ?? null, domain: d.domain, at: d.at });
 }
