@@ -156,9 +156,8 @@ function joinBox(a: Box, b: Box): Box | undefined {
   return out;
 }
 
-// Grouping by "equal in every other dimension" hashes each dim once (cached per dim object); a hash
-// collision only costs a missed merge, because joinBox() compares dims exactly.
-const hashes = new WeakMap<Dim, number>();
+// Grouping by "equal in every other dimension" hashes each dim once per merge; a hash collision only
+// costs a missed merge, because joinBox() compares dims exactly.
 
 function mix(h: number, x: number): number {
   h = Math.imul(h ^ (x | 0), 0x9e3779b1);
@@ -172,9 +171,7 @@ function hashNumber(h: number, x: number): number {
 }
 
 function dimHash(d: Dim): number {
-  let h = hashes.get(d);
-  if (h !== undefined) return h;
-  h = 17;
+  let h = 17;
   if (d.kind === "bits") for (const w of d.bits.w) h = mix(h, w);
   else {
     const iv = d.kind === "interval" ? d.iv : d.count;
@@ -184,7 +181,6 @@ function dimHash(d: Dim): number {
       for (const w of d.mustOut.w) h = mix(h, w ^ 0x55555555);
     }
   }
-  hashes.set(d, h);
   return h;
 }
 
