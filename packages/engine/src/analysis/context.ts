@@ -109,6 +109,21 @@ export class AnalysisContext {
     return r;
   }
 
+  /** Bodies that some clause here can make approvers (or notified): the only ones with a non-empty `granted`. */
+  reachable(role: Role): BodyInfo[] {
+    const ids = new Set<string>();
+    for (const p of this.placed) {
+      const c = p.clause;
+      if (c.kind === "govern") {
+        for (const g of c.grants) if (g.role === role) for (const b of g.bodies) ids.add(b.name);
+      } else if (c.kind === "escalate" && (c.role ?? "approve") === role) {
+        if (this.set.bodies.has(c.to.name)) ids.add(c.to.name);
+        else for (const b of this.set.bodies.values()) if (b.layer === c.to.name) ids.add(b.id);
+      }
+    }
+    return [...ids].sort().map((id) => this.set.bodies.get(id)!);
+  }
+
   /** Where the body's `covers` holds (everywhere when it has none). */
   covers(b: BodyInfo): Region {
     return this.memo(`covers:${b.id}`, () => (b.covers ? intersectRegion([this.full], this.space.condRegion(b.covers)) : [this.full]));

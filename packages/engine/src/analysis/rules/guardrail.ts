@@ -18,7 +18,8 @@ function atLeast(ctx: AnalysisContext, regions: Region[], n: number): Region {
 
 /** Where the requirement holds (approvers only; escalated approvers count except for `competence`). */
 function satisfied(ctx: AnalysisContext, req: Requirement, scope: Region): Region {
-  const bodies = [...ctx.set.bodies.values()];
+  // Only bodies some clause here can grant have a non-empty approver region.
+  const bodies = ctx.reachable("approve");
   const approves = (id: string) => ctx.granted(id, "approve");
   switch (req.kind) {
     case "layer":

@@ -1,5 +1,5 @@
 // CH4002: two bodies granted approval by different clauses on common ground, with no joint or precedence.
-import type { GovernClause, PlacedClause } from "@charter/lang";
+import type { Clause, GovernClause, PlacedClause } from "@charter/lang";
 import { intersectRegion, subtractRegion, type Region } from "../../space/box.js";
 import { domainPatterns } from "../../space/describe.js";
 import type { AnalysisContext } from "../context.js";
@@ -10,24 +10,55 @@ function approvers(c: GovernClause): string[] {
   return c.grants.filter((g) => g.role === "approve").flatMap((g) => g.bodies.map((b) => b.name));
 }
 
+const approverSets = new WeakMap<GovernClause, Set<string>>();
+const relating = new WeakMap<AnalysisContext, { clause: Clause; names: Set<string> }[]>();
+
+/** The clauses that can relate two bodies here, with the bodies each names (built once per context). */
+function relations(ctx: AnalysisContext): { clause: Clause; names: Set<string> }[] {
+  let r = relating.get(ctx);
+  if (!r) {
+    r = [];
+    for (const p of ctx.clauses()) {
+      const c = p.clause;
+      if (c.kind === "joint") r.push({ clause: c, names: new Set(c.bodies.map((b) => b.name)) });
+      else if (c.kind === "precedence") r.push({ clause: c, names: new Set([c.winner.name, c.loser.name]) });
+      else if (c.kind === "govern") {
+        let set = approverSets.get(c);
+        if (!set) approverSets.set(c, (set = new Set(approvers(c))));
+        if (set.size >= 2) r.push({ clause: c, names: set });
+      }
+    }
+    relating.set(ctx, r);
+  }
+  return r;
+}
+
 /**
  * Where the charter says how a and b combine: a `joint` naming both, a `precedence` between them, or a
  * single `govern` that approves both (listed approvers are joint, language.md §3).
  */
 export function declaredTogether(ctx: AnalysisContext, a: string, b: string): Region {
-  const names = (xs: { name: string }[]) => new Set(xs.map((x) => x.name));
-  return ctx.union((c) => {
-    if (c.kind === "joint") {
-      const n = names(c.bodies);
-      return n.has(a) && n.has(b);
+  return relations(ctx).flatMap((x) => (x.names.has(a) && x.names.has(b) ? ctx.region(x.clause) : []));
+}
+
+const byBody = new WeakMap<AnalysisContext, Map<string, PlacedClause[]>>();
+
+/** The govern clauses approving each body, in source order (built once per context). */
+function grantsOf(ctx: AnalysisContext, body: string): PlacedClause[] {
+  let m = byBody.get(ctx);
+  if (!m) {
+    m = new Map();
+    for (const p of ctx.clauses("govern")) {
+      if (p.clause.kind !== "govern") continue;
+      for (const a of new Set(approvers(p.clause))) {
+        const list = m.get(a);
+        if (list) list.push(p);
+        else m.set(a, [p]);
+      }
     }
-    if (c.kind === "precedence") return (c.winner.name === a && c.loser.name === b) || (c.winner.name === b && c.loser.name === a);
-    if (c.kind === "govern") {
-      const n = new Set(approvers(c));
-      return n.has(a) && n.has(b);
-    }
-    return false;
-  });
+    byBody.set(ctx, m);
+  }
+  return m.get(body) ?? [];
 }
 
 export const overlappingAuthority: Rule = {
@@ -53,9 +84,9 @@ export const overlappingAuthority: Rule = {
       const [a, b] = key.split("\u0000") as [string, string];
       const shown = showRegion(ctx, region);
       if (!shown) return [];
-      const governs = ctx.clauses("govern").filter((p): p is PlacedClause & { clause: GovernClause } => p.clause.kind === "govern");
       // Point at the clauses that grant each body inside what is reported.
-      const grantOf = (x: string) => governs.find((p) => approvers(p.clause).includes(x) && intersectRegion(ctx.region(p.clause), shown.boxes.slice(0, 1)).length > 0)!;
+      const firstBox = shown.boxes.slice(0, 1);
+      const grantOf = (x: string) => grantsOf(ctx, x).find((p) => intersectRegion(ctx.region(p.clause), firstBox).length > 0)!;
       const [first, second] = [grantOf(a), grantOf(b)].sort((x, y) => ctx.indexOf(x) - ctx.indexOf(y)) as [PlacedClause, PlacedClause];
       const dom = shown.boxes[0]![0]!;
       const patterns = dom.kind === "bits" ? domainPatterns(ctx.space, dom.bits).join(", ") : "*";
