@@ -246,6 +246,7 @@ function mergeAlong(entries: Hashed[], i: number): Hashed[] {
 /** Merge boxes whose union is a box, until none do: fewer, larger regions to report. */
 export function mergeRegion(r: Region): Region {
   if (r.length < 2) return r.slice();
+  if (r.length <= 400) r = pruneSubsumed(r);
   let entries = r.map((b) => hashed(b));
   const dims = r[0]!.length;
   for (;;) {
@@ -253,6 +254,48 @@ export function mergeRegion(r: Region): Region {
     for (let i = 0; i < dims; i++) entries = mergeAlong(entries, i);
     if (entries.length === before) return entries.map((e) => e.box);
   }
+}
+
+function dimWithin(a: Dim, b: Dim): boolean {
+  switch (a.kind) {
+    case "bits":
+      return a.bits.subsetOf((b as typeof a).bits);
+    case "interval": {
+      const o = (b as typeof a).iv;
+      const lo = a.iv.lo > o.lo || (a.iv.lo === o.lo && (a.iv.loOpen || !o.loOpen));
+      const hi = a.iv.hi < o.hi || (a.iv.hi === o.hi && (a.iv.hiOpen || !o.hiOpen));
+      return lo && hi;
+    }
+    case "set": {
+      const o = b as SetDim;
+      const c = a.count;
+      const inCount = (c.lo > o.count.lo || (c.lo === o.count.lo && (c.loOpen || !o.count.loOpen))) && (c.hi < o.count.hi || (c.hi === o.count.hi && (c.hiOpen || !o.count.hiOpen)));
+      return o.mustIn.subsetOf(a.mustIn) && o.mustOut.subsetOf(a.mustOut) && inCount;
+    }
+  }
+}
+
+/** True when every point of box a lies in box b. */
+export function boxWithin(a: Box, b: Box): boolean {
+  for (let i = 0; i < a.length; i++) if (!dimWithin(a[i]!, b[i]!)) return false;
+  return true;
+}
+
+/** Drop boxes that another box of the region contains (same union, fewer boxes for what follows). */
+export function pruneSubsumed(r: Region): Region {
+  if (r.length < 2) return r;
+  const out: Box[] = [];
+  outer: for (let i = 0; i < r.length; i++) {
+    const a = r[i]!;
+    for (let j = 0; j < r.length; j++) {
+      if (i === j) continue;
+      const b = r[j]!;
+      // Of two equal boxes keep the first.
+      if (boxWithin(a, b) && (j < i || !boxWithin(b, a))) continue outer;
+    }
+    out.push(a);
+  }
+  return out;
 }
 
 export function intersectRegion(a: Region, b: Region): Region {

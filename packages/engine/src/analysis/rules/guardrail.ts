@@ -5,9 +5,9 @@ import type { AnalysisContext } from "../context.js";
 import { showRegion } from "../report-region.js";
 import type { Rule } from "../rule.js";
 
-/** Where at least `n` of the regions hold: AtLeast(i, k) = AtLeast(i−1, k) ∪ (AtLeast(i−1, k−1) ∩ Rᵢ). */
-function atLeast(ctx: AnalysisContext, regions: Region[], n: number): Region {
-  let row: Region[] = [[ctx.full], ...Array.from({ length: n }, () => [] as Region)];
+/** Where (inside `within`) at least `n` of the regions hold: AtLeast(i, k) = AtLeast(i−1, k) ∪ (AtLeast(i−1, k−1) ∩ Rᵢ). */
+function atLeast(within: Region, regions: Region[], n: number): Region {
+  let row: Region[] = [within, ...Array.from({ length: n }, () => [] as Region)];
   for (const r of regions) {
     const next = row.slice();
     for (let k = 1; k <= n; k++) next[k] = mergeRegion([...row[k]!, ...intersectRegion(row[k - 1]!, r)]);
@@ -16,26 +16,27 @@ function atLeast(ctx: AnalysisContext, regions: Region[], n: number): Region {
   return row[n]!;
 }
 
-/** Where the requirement holds (approvers only; escalated approvers count except for `competence`). */
-function satisfied(ctx: AnalysisContext, req: Requirement, scope: Region): Region {
+/** Where in the scope the requirement fails (approvers only; escalated approvers count except for `competence`). */
+function failing(ctx: AnalysisContext, req: Requirement, scope: Region): Region {
   // Only bodies some clause here can grant have a non-empty approver region.
   const bodies = ctx.reachable("approve");
   const approves = (id: string) => ctx.granted(id, "approve");
   switch (req.kind) {
     case "layer":
-      return bodies.filter((b) => b.layer === req.layer.name).flatMap((b) => approves(b.id));
+      return subtractRegion(scope, bodies.filter((b) => b.layer === req.layer.name).flatMap((b) => approves(b.id)));
     case "layers": {
-      const perLayer = ctx.set.layers.map((l) => bodies.filter((b) => b.layer === l.name).flatMap((b) => approves(b.id)));
-      return atLeast(ctx, perLayer, req.count);
+      // Everything inside the scope from the start: the guardrail's `when` usually narrows a lot.
+      const perLayer = ctx.set.layers.map((l) => intersectRegion(scope, bodies.filter((b) => b.layer === l.name).flatMap((b) => approves(b.id)))).filter((r) => r.length > 0);
+      return subtractRegion(scope, atLeast(scope, perLayer, req.count));
     }
     case "approvers": {
-      const relevant = bodies.map((b) => approves(b.id)).filter((r) => intersectRegion(r, scope).length > 0);
-      return atLeast(ctx, relevant, req.count);
+      const relevant = bodies.map((b) => intersectRegion(scope, approves(b.id))).filter((r) => r.length > 0);
+      return subtractRegion(scope, atLeast(scope, relevant, req.count));
     }
     case "competence": {
       // Fails where some body granted by a govern rule lacks competence over the domain.
-      const failing = bodies.flatMap((b) => subtractRegion(ctx.governedAfterPrecedence(b.id, "approve"), ctx.competence(b)));
-      return subtractRegion([ctx.full], failing);
+      // Some body granted by a govern rule lacks competence over the domain: no complement needed.
+      return intersectRegion(scope, bodies.flatMap((b) => subtractRegion(ctx.governedAfterPrecedence(b.id, "approve"), ctx.competence(b))));
     }
   }
 }
@@ -62,7 +63,7 @@ export const guardrail: Rule = {
         const g = p.clause as GuardrailClause;
         const scope = subtractRegion(ctx.region(g), ctx.overridden);
         if (!scope.length) continue;
-        out.set(String(ctx.indexOf(p)), subtractRegion(scope, satisfied(ctx, g.require, scope)));
+        out.set(String(ctx.indexOf(p)), failing(ctx, g.require, scope));
       }
       return out;
     },
