@@ -2,7 +2,7 @@
 // 100k clauses, Cedar side by side on the same policies, and CLI cold start. See bench/README.md.
 //
 //   node bench/run.mjs [--sizes=1000,10000,100000] [--cedar-max=100000] [--deployments=20000]
-//                      [--cedar-budget=30000] [--no-coldstart] [--json=bench/results/latest.json]
+//                      [--cedar-budget=30000] [--no-coldstart] [--no-lint] [--json=bench/results/latest.json]
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
@@ -170,6 +170,14 @@ if (cold) {
     const what = tag === "bundle" ? "packages/cli/bundle/main.js, the shipped bin" : "packages/cli/dist/main.js, unbundled";
     targets.push([mark(c < 150 && q < 150), `cold start < 150 ms, check and query (${what})`, `check ${fmtNum(c)} ms, query ${fmtNum(q)} ms; node -e 0 ${fmtNum(cold.results.floor.medianMs)} ms`]);
   }
+}
+// Lint at scale (issue 4): its own script, each size in a process with a time budget.
+if (args["no-lint"] === undefined) {
+  say("══ charter lint on the same generated sets (time budget per size: 120 s) ══");
+  const lint = spawnSync(process.execPath, [join(root, "bench/lint.mjs"), `--sizes=${sizes.join(",")}`, "--budget=120"], { cwd: root, encoding: "utf8" });
+  for (const line of (lint.stdout ?? "").trimEnd().split("\n")) say(`  ${line}`);
+  say("  targets: 10k clauses under 2 s, 100k under 20 s");
+  say();
 }
 say("══ targets (from the issue) ══");
 for (const [m, what, got] of targets) say(`  [${m}] ${what}: ${got}`);
