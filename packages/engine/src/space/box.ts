@@ -257,7 +257,7 @@ function mergeAlong(entries: Hashed[], i: number): Hashed[] {
 /** Merge boxes whose union is a box, until none do: fewer, larger regions to report. */
 export function mergeRegion(r: Region): Region {
   if (r.length < 2) return r.slice();
-  if (r.length <= 400) r = pruneSubsumed(r);
+  if (r.length <= 120) r = pruneSubsumed(r);
   let entries = r.map((b) => hashed(b));
   const dims = r[0]!.length;
   for (;;) {
