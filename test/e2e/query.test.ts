@@ -32,7 +32,7 @@ describe("charter query on charters/model (spec §5)", () => {
     expect(a.verdict).toBe("approval-required");
     expect(ids(a.approve)).toEqual(["ai_office"]);
     expect(a.approve[0].via[0]).toMatchObject({ clause: "escalate", because: "Art. 51(2): presumption of systemic risk above 10^25 FLOP" });
-    expect(a.escalations).toEqual([{ to: "supranational", bodies: ["ai_office"], role: "approve", via: a.approve[0].via[0] }]);
+    expect(a.escalations).toEqual([{ to: "supranational", bodies: ["ai_office"], role: "approve", trigger: "compute >= 1e25", via: a.approve[0].via[0] }]);
   });
 
   it("UK device in two markets: bma and mhra approve (joint), mhra notified by the two-market escalation", () => {

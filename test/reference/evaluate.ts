@@ -1,7 +1,7 @@
 // A deliberately simple reference evaluator for language.md §5: no index, no precomputation.
 // Every call walks every clause's AST. It exists to be obviously right, so that a differential
 // property test can hunt for differences with the production engine.
-import type { CheckedSet, Clause, Cond, Literal, Pattern, PlacedClause } from "../../packages/lang/src/index.js";
+import { condText, type CheckedSet, type Clause, type Cond, type Literal, type Pattern, type PlacedClause } from "../../packages/lang/src/index.js";
 import type { Answer, BodyEntry, Deployment, EscalationEntry, Via } from "../../packages/engine/src/query/answer.js";
 
 type Role = "approve" | "notify";
@@ -199,7 +199,7 @@ export function evaluate(set: CheckedSet, d: Deployment): Answer {
     }
     receivers.sort(byId);
     for (const r of receivers) grants.push({ body: r, role, index });
-    escalations.push({ to: c.to.name, bodies: receivers, role, via: viaOf(pc) });
+    escalations.push({ to: c.to.name, bodies: receivers, role, trigger: c.when ? condText(c.when) : "", via: viaOf(pc) });
   }
 
   const entries = (role: Role): BodyEntry[] => {

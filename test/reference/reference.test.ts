@@ -55,7 +55,7 @@ describe("reference evaluator: the worked answers of language.md §5", () => {
     expect(a.notify).toEqual([]);
     const art51 = { clause: "escalate", file: "constitution.charter", line: 61, column: 1, because: "Art. 51(2): presumption of systemic risk above 10^25 FLOP" };
     expect(a.approve[0]).toEqual({ body: "ai_office", name: "European AI Office", layer: "supranational", via: [art51] });
-    expect(a.escalations).toEqual([{ to: "supranational", bodies: ["ai_office"], role: "approve", via: art51 }]);
+    expect(a.escalations).toEqual([{ to: "supranational", bodies: ["ai_office"], role: "approve", trigger: "compute >= 1e25", via: art51 }]);
   });
 
   it("UK devices in two markets: approve bma and mhra (joint), notify mhra (also by escalation)", () => {
@@ -67,7 +67,7 @@ describe("reference evaluator: the worked answers of language.md §5", () => {
     expect(bodiesOf(a.notify)).toEqual(["mhra"]);
     const twoMarkets = { clause: "escalate", file: "constitution.charter", line: 64, column: 1 };
     expect(a.notify[0]!.via).toEqual([{ clause: "govern", file: "constitution.charter", line: 54, column: 1 }, twoMarkets]);
-    expect(a.escalations).toEqual([{ to: "national", bodies: ["mhra"], role: "notify", via: twoMarkets }]);
+    expect(a.escalations).toEqual([{ to: "national", bodies: ["mhra"], role: "notify", trigger: "count(markets) >= 2", via: twoMarkets }]);
   });
 
   it("prohibited and exempt purposes", () => {
@@ -205,7 +205,7 @@ escalate * when compute > 1e25 to top
     // An escalation with no receiver is listed; it grants nobody.
     const only = small(`escalate * when compute >= 0 to top\n`);
     const none = evaluate(only, dep());
-    expect(none.escalations).toEqual([{ to: "top", bodies: [], role: "approve", via: { clause: "escalate", file: "c.charter", line: 19, column: 1 } }]);
+    expect(none.escalations).toEqual([{ to: "top", bodies: [], role: "approve", trigger: "compute >= 0", via: { clause: "escalate", file: "c.charter", line: 19, column: 1 } }]);
     expect(none.verdict).toBe("ungoverned");
   });
 

@@ -55,7 +55,7 @@ export function answerText(a: Answer, layers: string[], style: Style, trace?: Tr
     out.push("", style.bold("escalations"));
     for (const e of a.escalations) {
       const to = e.bodies.length ? e.bodies.join(", ") : style.warning("nobody covers this deployment");
-      out.push(`  to ${e.to} (${e.role}) → ${to}`, `      ${style.dim(at(e.via))}${because(e.via)}`);
+      out.push(`  to ${e.to} (${e.role}) → ${to}`, `      ${style.dim(`when ${e.trigger}`)}`, `      ${style.dim(at(e.via))}${because(e.via)}`);
     }
   }
   if (partial && partial.missing.length) {

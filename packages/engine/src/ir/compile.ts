@@ -1,5 +1,5 @@
 // Checked model → indexed IR: clauses hung on a domain trie, conditions as closures, dates as ints.
-import type { CheckedSet, Clause, TailPart } from "@charter/lang";
+import { condText, type CheckedSet, type Clause, type TailPart } from "@charter/lang";
 import type { Via } from "../query/answer.js";
 import { always, compileCond, type Predicate } from "./conditions.js";
 import { condSource } from "./codegen.js";
@@ -30,7 +30,7 @@ interface ClauseRtBase {
 
 export type ClauseRt =
   | (ClauseRtBase & { kind: "govern"; grants: { role: "approve" | "notify"; bodies: BodyRt[] }[] })
-  | (ClauseRtBase & { kind: "escalate"; role: "approve" | "notify"; to: string; receivers: BodyRt[]; toLayer: boolean })
+  | (ClauseRtBase & { kind: "escalate"; role: "approve" | "notify"; to: string; receivers: BodyRt[]; toLayer: boolean; trigger: string })
   | (ClauseRtBase & { kind: "prohibit" | "exempt" })
   | (ClauseRtBase & { kind: "precedence"; winner: BodyRt; loser: BodyRt })
   | (ClauseRtBase & { kind: "joint"; bodies: BodyRt[] });
@@ -96,6 +96,7 @@ function clauseRt(c: Exclude<Clause, { kind: "delegate" | "guardrail" }>, base: 
     grants: c.kind === "govern" ? c.grants.map((g) => ({ role: g.role, bodies: g.bodies.map(body) })) : [],
     role: c.kind === "escalate" ? (c.role ?? "approve") : "approve",
     to: c.kind === "escalate" ? c.to.name : "",
+    trigger: c.kind === "escalate" && c.when ? condText(c.when) : "",
     receivers,
     toLayer,
     winner: c.kind === "precedence" ? body(c.winner) : (undefined as unknown as BodyRt),

@@ -27,6 +27,8 @@ export interface EscalationEntry {
   /** Bodies it added (for a layer: those whose `covers` holds), sorted by id; empty when nobody receives it. */
   bodies: string[];
   role: "approve" | "notify";
+  /** The escalation's `when` condition in charter syntax: what triggered it. */
+  trigger: string;
   via: Via;
 }
 

@@ -114,7 +114,7 @@ export function decide(c: CompiledSet, applied: ClauseRt[], v: Float64Array, hea
         into.add(b, x.via);
       }
       if (escalations === NONE) escalations = [];
-      escalations.push({ to: x.to, bodies, role: x.role, via: x.via });
+      escalations.push({ to: x.to, bodies, role: x.role, trigger: x.trigger, via: x.via });
     }
   }
   const approveOut = approve.entries();
