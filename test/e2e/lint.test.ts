@@ -182,6 +182,13 @@ describe("lint output formats", () => {
     expect(r.stdout.trimEnd().split("\n").at(-1)).toMatch(/^\d+ errors?, \d+ warnings?, \d+ notes? in 2 files$/);
   });
 
+  it("output is byte-identical across runs (json and sarif)", () => {
+    for (const format of ["json", "sarif"]) {
+      const a = charter(["lint", "charters/ai-governance", "--format", format]).stdout;
+      expect(charter(["lint", "charters/ai-governance", "--format", format]).stdout).toBe(a);
+    }
+  });
+
   it("a set with check errors reports them and exits 1", () => {
     const r = charter(["lint", "charters/broken"]);
     expect(r.code).toBe(1);
