@@ -1,5 +1,5 @@
-// Conditions as JavaScript source over the slot array, so that each domain's candidate clauses can be
-// tested by one generated function (contiguous machine code, no closure per condition to chase).
+// Conditions as JavaScript source over the slot array: a domain queried often gets one generated
+// function testing all its candidates inline (the fastest path once V8 optimises it; see query.ts).
 // Only numbers and slot indices are ever written into the source: names were resolved to indices at
 // compile time, so no text from a charter reaches the generated code.
 import type { Cond, Literal } from "@charter/lang";
@@ -46,4 +46,23 @@ export function condSource(c: Cond, layout: SlotLayout): string {
       return `v[${f.slot + 1 + f.valueIndex!.get((c.value as Literal & { kind: "ident" }).name)!}]===1`;
     }
   }
+}
+
+/** One function for a domain's candidates: dates first (cheap), then the condition; pushes indices. */
+export function domainFunction(
+  candidates: Int32Array,
+  from: Float64Array,
+  until: Float64Array,
+  sources: string[],
+): (v: Float64Array, day: number, out: number[]) => void {
+  const lines: string[] = [];
+  for (const k of candidates) {
+    const tests: string[] = [];
+    if (Number.isFinite(from[k]!)) tests.push(`day>=${from[k]}`);
+    if (Number.isFinite(until[k]!)) tests.push(`day<${until[k]}`);
+    if (sources[k] !== "true") tests.push(sources[k]!);
+    lines.push(tests.length ? `if(${tests.join("&&")})out.push(${k});` : `out.push(${k});`);
+  }
+  // Only numbers and slot indices are in the source (see the top of this file), as ajv compiles schemas.
+  return new Function("v", "day", "out", lines.join("\n")) as (v: Float64Array, day: number, out: number[]) => void;
 }

@@ -2,6 +2,7 @@
 import { condText, type CheckedSet, type Clause, type TailPart } from "@charter/lang";
 import type { Via } from "../query/answer.js";
 import { always, compileCond, type Predicate } from "./conditions.js";
+import { emit } from "./bytecode.js";
 import { condSource } from "./codegen.js";
 import { NO_END, NO_START, dateKey } from "./dates.js";
 import { layoutSlots, type SlotLayout } from "./slots.js";
@@ -19,8 +20,6 @@ interface ClauseRtBase {
   /** Position in source order (constitution first): answers list vias and reasons in this order. */
   order: number;
   test: Predicate;
-  /** The condition as JavaScript over `v` (the slot array), for the per-domain generated test. */
-  testSource: string;
   from: number;
   until: number;
   via: Via;
@@ -43,10 +42,24 @@ export interface DomainRt {
   exact: ClauseRt[];
   /** Clauses with a subtree pattern rooted here (they apply to every descendant too). */
   subtree: ClauseRt[];
-  /** Every clause that can apply here (global, exact, subtrees of ancestors), once each, in source order. */
-  candidates: ClauseRt[];
-  /** Generated on first use: pushes the applicable candidates, in order, onto `out`. */
-  run?: (v: Float64Array, day: number, candidates: ClauseRt[], out: ClauseRt[]) => void;
+  /** Every clause that can apply here (global, exact, subtrees of ancestors), once each, as indices into `clauses` (source order). */
+  candidates: Int32Array;
+  /** Queries answered here so far; past a threshold the domain gets a generated test function. */
+  hits: number;
+  generated?: (v: Float64Array, day: number, out: number[]) => void;
+}
+
+/** What a query scans, in flat typed arrays indexed by clause position (see ir/bytecode.ts). */
+export interface ClauseTable {
+  from: Float64Array;
+  until: Float64Array;
+  codeStart: Int32Array;
+  codeEnd: Int32Array;
+  code: Float64Array;
+  /** Scratch for the bytecode interpreter: as deep as the deepest condition. */
+  stack: Uint8Array;
+  /** Each condition as JavaScript (ir/codegen.ts), for generated per-domain functions. */
+  sources: string[];
 }
 
 export interface CompiledSet {
@@ -61,6 +74,28 @@ export interface CompiledSet {
   layerRank: Map<string, number>;
   /** Precedence clauses exist at all: lets the query skip the dropping pass. */
   hasPrecedence: boolean;
+  table: ClauseTable;
+}
+
+function clauseTable(clauses: ClauseRt[], layout: SlotLayout): ClauseTable {
+  const code: number[] = [];
+  const codeStart = new Int32Array(clauses.length);
+  const codeEnd = new Int32Array(clauses.length);
+  let depth = 1;
+  clauses.forEach((c, i) => {
+    codeStart[i] = code.length;
+    depth = Math.max(depth, emit(c.source.when, layout, code));
+    codeEnd[i] = code.length;
+  });
+  return {
+    from: Float64Array.from(clauses.map((c) => c.from)),
+    until: Float64Array.from(clauses.map((c) => c.until)),
+    codeStart,
+    codeEnd,
+    code: Float64Array.from(code),
+    stack: new Uint8Array(depth + 1),
+    sources: clauses.map((c) => (c.source.when ? condSource(c.source.when, layout) : "true")),
+  };
 }
 
 function tailDate(tail: TailPart[], kind: "effective" | "until"): number {
@@ -87,7 +122,6 @@ function clauseRt(c: Exclude<Clause, { kind: "delegate" | "guardrail" }>, base: 
     kind: c.kind,
     order: base.order,
     test: base.test,
-    testSource: base.testSource,
     from: base.from,
     until: base.until,
     via: base.via,
@@ -125,12 +159,12 @@ export function compile(set: CheckedSet): CompiledSet {
   for (const d of set.domains.values()) {
     const id = domains.length;
     domainIds.set(d.path, id);
-    domains.push({ id, path: d.path, parent: d.parent === undefined ? -1 : domainIds.get(d.parent)!, exact: [], subtree: [], candidates: [] });
+    domains.push({ id, path: d.path, parent: d.parent === undefined ? -1 : domainIds.get(d.parent)!, exact: [], subtree: [], candidates: new Int32Array(0), hits: 0 });
   }
   const global: ClauseRt[] = [];
   const clauses: ClauseRt[] = [];
   set.clauses.forEach(({ clause: c, file }, order) => {
-    const base = { order, test: c.when ? compileCond(c.when, layout) : always, testSource: c.when ? condSource(c.when, layout) : "true", from: tailDate(c.tail, "effective"), until: tailDate(c.tail, "until"), via: viaOf(c, file), file };
+    const base = { order, test: c.when ? compileCond(c.when, layout) : always, from: tailDate(c.tail, "effective"), until: tailDate(c.tail, "until"), via: viaOf(c, file), file };
     if (c.kind === "delegate" || c.kind === "guardrail") return; // bounds for analysis, never part of an answer
     const rt = clauseRt(c, base, set, bodies);
     clauses.push(rt);
@@ -150,12 +184,14 @@ export function compile(set: CheckedSet): CompiledSet {
     }
   });
   // Pre-merge each domain's candidates: a query then scans one array, already in source order.
+  const position = new Map(clauses.map((c, i) => [c, i]));
   for (const d of domains) {
     const seen = new Set<ClauseRt>(global);
     for (const c of d.exact) seen.add(c);
     for (let a = d.id; a >= 0; a = domains[a]!.parent) for (const c of domains[a]!.subtree) seen.add(c);
-    d.candidates = [...seen].sort((x, y) => x.order - y.order);
+    d.candidates = Int32Array.from([...seen].map((c) => position.get(c)!).sort((x, y) => x - y));
   }
+  const table = clauseTable(clauses, layout);
   return {
     set,
     layout,
@@ -165,6 +201,7 @@ export function compile(set: CheckedSet): CompiledSet {
     clauses,
     bodies,
     layerRank: new Map(set.layers.map((l, i) => [l.name, i])),
+    table,
     hasPrecedence: clauses.some((c) => c.kind === "precedence"),
   };
 }

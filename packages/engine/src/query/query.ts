@@ -1,5 +1,7 @@
 // Deployment → answer (language.md §5): walk the domain's ancestors, test only the clauses hung there.
-import type { BodyRt, ClauseRt, CompiledSet, DomainRt } from "../ir/compile.js";
+import type { BodyRt, ClauseRt, CompiledSet } from "../ir/compile.js";
+import { run } from "../ir/bytecode.js";
+import { domainFunction } from "../ir/codegen.js";
 import { dateKey } from "../ir/dates.js";
 import { encodeFacts } from "../ir/slots.js";
 import type { Answer, BodyEntry, Deployment, EscalationEntry, Via } from "./answer.js";
@@ -13,23 +15,31 @@ function valuesFor(c: CompiledSet): Float64Array {
   return v;
 }
 
-const bound = (x: number) => (Number.isFinite(x) ? String(x) : "");
-
-/** One function per domain testing its candidates inline: dates first (cheap), then the condition. */
-function generate(d: DomainRt): NonNullable<DomainRt["run"]> {
-  const lines = d.candidates.map((c, i) => {
-    const tests = [bound(c.from) && `day>=${c.from}`, bound(c.until) && `day<${c.until}`, c.testSource === "true" ? "" : c.testSource].filter(Boolean);
-    return tests.length ? `if(${tests.join("&&")})out.push(C[${i}]);` : `out.push(C[${i}]);`;
-  });
-  // Code generation from resolved indices and numbers only (see ir/codegen.ts), as ajv compiles schemas.
-  return new Function("v", "day", "C", "out", lines.join("\n")) as NonNullable<DomainRt["run"]>;
-}
+/**
+ * Queries after which a domain's candidates are tested by a generated function instead of the shared
+ * bytecode interpreter. Generated code wins once V8 optimises it, which takes repeated calls; a domain
+ * queried a few times is better served by the one interpreter loop that is always hot.
+ */
+export const tiering = { threshold: 32 };
 
 /** The clauses that apply to a domain id, facts and day, in source order. */
 export function applicable(c: CompiledSet, domainId: number, v: Float64Array, day: number): ClauseRt[] {
   const d = c.domains[domainId]!;
+  const t = c.table;
+  const clauses = c.clauses;
   const out: ClauseRt[] = [];
-  (d.run ??= generate(d))(v, day, d.candidates, out);
+  if (d.generated || ++d.hits > tiering.threshold) {
+    const hits: number[] = [];
+    (d.generated ??= domainFunction(d.candidates, t.from, t.until, t.sources))(v, day, hits);
+    for (let i = 0; i < hits.length; i++) out.push(clauses[hits[i]!]!);
+    return out;
+  }
+  const cand = d.candidates;
+  for (let i = 0; i < cand.length; i++) {
+    const k = cand[i]!;
+    if (day < t.from[k]! || day >= t.until[k]!) continue;
+    if (run(t.code, t.codeStart[k]!, t.codeEnd[k]!, v, t.stack)) out.push(clauses[k]!);
+  }
   return out;
 }
 
