@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { loadCharterSet, type CheckedSet, type GuardrailClause } from "../../packages/lang/src/index.js";
 import { compile, query, type Answer, type Deployment } from "../../packages/engine/src/index.js";
 import { applies, holds } from "../reference/evaluate.js";
+import { requirementFails } from "../oracle/oracle.js";
 import { charter, root } from "./run-cli.js";
 
 interface JsonFinding {
@@ -99,18 +100,7 @@ function confirms(set: CheckedSet, f: JsonFinding, a: Answer): boolean {
       return a.escalations.some((e) => e.via.line === f.line && e.bodies.length === 0);
     case "guardrail": {
       const g = clauseAt!.clause as GuardrailClause;
-      if (a.verdict === "prohibited" || a.verdict === "exempt") return false;
-      const layers = new Set(a.approve.map((b) => b.layer));
-      switch (g.require.kind) {
-        case "layers":
-          return layers.size < g.require.count;
-        case "approvers":
-          return a.approve.length < g.require.count;
-        case "layer":
-          return !layers.has(g.require.layer.name);
-        case "competence":
-          return a.approve.some((b) => b.via.some((v) => v.clause === "govern") && !set.bodies.get(b.body)!.competence.some((p) => p.kind === "all" || (p.kind === "exact" ? p.path.join(".") === w.domain : w.domain === p.path.join(".") || w.domain.startsWith(`${p.path.join(".")}.`))));
-      }
+      return a.verdict !== "prohibited" && a.verdict !== "exempt" && requirementFails(set, g, a, w.domain);
     }
   }
   return false;

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { requirementFails } from "../../../../test/oracle/oracle.js";
 import { analyse, compile, evalCond, explain, query, readDescriptors, rules, type Answer, type Finding, type Rule, type Via } from "../../src/index.js";
 // The CLI's own text report, so the docs show byte for byte what `charter query` prints.
 import { answerText } from "../../../cli/src/report/answer-text.js";
@@ -60,12 +61,6 @@ const of = (rule: Rule) => (f: Finding) => f.code === rule.meta.code;
 const quoted = (f: Finding) => [...f.message.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
 const at = (span: Span) => (v: Via) => v.file === span.file && v.line === span.line && v.column === span.column;
 const approvers = (a: Answer) => a.approve.map((b) => b.body);
-/** Whether a domain pattern (`*`, `a.b`, `a.*`) matches a domain path. */
-const inPattern = (p: Pattern, domain: string) => {
-  const path = p.kind === "all" ? [] : p.path;
-  const d = domain.split(".");
-  return p.kind === "all" || (p.kind === "exact" ? d.join(".") === path.join(".") : path.every((x, i) => d[i] === x));
-};
 
 /**
  * What the answer to a rule's witness must show for the witness to be a real case of the problem
@@ -91,17 +86,7 @@ const witnessShows: Record<string, (a: Answer, f: Finding, set: CheckedSet) => b
   guardrail: (a, f, set) => {
     const g = set.clauses.map((p) => p.clause).find((c): c is GuardrailClause => c.kind === "guardrail" && c.keywordSpan.start === f.span!.start && c.keywordSpan.file === f.span!.file)!;
     if (a.verdict === "prohibited" || a.verdict === "exempt") return false;
-    const layers = new Set(a.approve.map((b) => b.layer));
-    switch (g.require.kind) {
-      case "layers":
-        return layers.size < g.require.count;
-      case "approvers":
-        return a.approve.length < g.require.count;
-      case "layer":
-        return !layers.has(g.require.layer.name);
-      case "competence":
-        return a.approve.some((b) => b.via.some((v) => v.clause === "govern") && !set.bodies.get(b.body)!.competence.some((p) => inPattern(p, a.domain)));
-    }
+    return requirementFails(set, g, a, a.domain);
   },
 };
 
