@@ -150,7 +150,18 @@ function validateOne(set: CheckedSet, root: YamlNode, lines: LineMap, fallback: 
   if (validate(value)) return value as Deployment;
   const errs = (validate.errors ?? []).slice().sort((a, b) => (keywordRank[a.keyword] ?? 9) - (keywordRank[b.keyword] ?? 9));
   const seenPaths = new Set<string>();
+  // Missing facts are one diagnostic at the `facts:` key, listing them all (not one error per fact).
+  const missing = errs.filter((e) => e.keyword === "required" && e.instancePath === "/facts").map((e) => String((e.params as { missingProperty: string }).missingProperty));
+  if (missing.length) {
+    const { key, node } = nodeAt(root, "/facts");
+    const list = missing.map((m) => {
+      const f = set.facts.get(m);
+      return `\`${m}\` (${f ? describeType(f.type).replace(/`/g, "") : "?"})`;
+    });
+    out.push(diagnostic("CH5103", spanOf(lines, key ?? node, fallback), [`${missing.length === 1 ? "fact" : "facts"} ${list.join(", ")}`]));
+  }
   for (const e of errs) {
+    if (e.keyword === "required" && e.instancePath === "/facts") continue;
     const where = e.keyword === "additionalProperties" || e.keyword === "required" ? `${e.instancePath}#${JSON.stringify(e.params)}` : e.instancePath;
     if (seenPaths.has(where)) continue;
     seenPaths.add(where);
