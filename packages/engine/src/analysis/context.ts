@@ -25,6 +25,8 @@ export class AnalysisContext {
   private readonly cache = new Map<string, Region>();
   /** Position of each clause in set.clauses (shared by class contexts): a stable key for findings. */
   private readonly positions: Map<PlacedClause, number>;
+  /** The whole-set context; class contexts share its domain-independent regions (covers). */
+  private readonly root: AnalysisContext;
 
   constructor(readonly set: CheckedSet, readonly compiled: CompiledSet, restrict?: { parent: AnalysisContext; bits: Bits; placed: PlacedClause[] }) {
     if (restrict) {
@@ -35,12 +37,14 @@ export class AnalysisContext {
       this.full = this.space.with(0, { kind: "bits", bits });
       this.placed = restrict.placed;
       this.positions = parent.positions;
+      this.root = parent.root;
       for (const p of this.placed) this.regions.set(p.clause, within(parent.region(p.clause), bits));
     } else {
       this.space = new Space(set);
       this.full = this.space.full;
       this.placed = set.clauses;
       this.positions = new Map(set.clauses.map((p, i) => [p, i]));
+      this.root = this;
       const dates: string[] = [];
       for (const pc of set.clauses) {
         this.regions.set(pc.clause, this.space.clauseRegion(pc.clause));
@@ -124,9 +128,19 @@ export class AnalysisContext {
     return [...ids].sort().map((id) => this.set.bodies.get(id)!);
   }
 
-  /** Where the body's `covers` holds (everywhere when it has none). */
+  /**
+   * Where the body's `covers` holds (everywhere when it has none). It does not depend on the domain,
+   * so it is computed once for the whole set and shared by every class context.
+   */
   covers(b: BodyInfo): Region {
-    return this.memo(`covers:${b.id}`, () => (b.covers ? intersectRegion([this.full], this.space.condRegion(b.covers)) : [this.full]));
+    if (this.root !== this) return this.root.covers(b);
+    return this.memo(`covers:${b.id}`, () => (b.covers ? this.space.condRegion(b.covers) : [this.space.full]));
+  }
+
+  /** Where some body of the layer covers the deployment: who can receive an escalation to it. */
+  layerCovers(layer: string): Region {
+    if (this.root !== this) return this.root.layerCovers(layer);
+    return this.memo(`layer:${layer}`, () => [...this.set.bodies.values()].filter((b) => b.layer === layer).flatMap((b) => this.covers(b)));
   }
 
   /** Where the body's competence reaches: its competence patterns, every fact and date free. */

@@ -19,7 +19,7 @@ export function governedRegion(ctx: AnalysisContext): Region {
       out.push(...ctx.region(c));
       continue;
     }
-    const receivers = [...ctx.set.bodies.values()].filter((b) => b.layer === c.to.name).flatMap((b) => ctx.covers(b));
+    const receivers = ctx.layerCovers(c.to.name);
     out.push(...intersectRegion(ctx.region(c), receivers));
   }
   return out;

@@ -13,7 +13,7 @@ export const noReceiver: Rule = {
       for (const p of ctx.clauses("escalate")) {
         const c = p.clause;
         if (c.kind !== "escalate" || !ctx.set.layers.some((l) => l.name === c.to.name)) continue;
-        const receivers = [...ctx.set.bodies.values()].filter((b) => b.layer === c.to.name).flatMap((b) => ctx.covers(b));
+        const receivers = ctx.layerCovers(c.to.name);
         out.set(String(ctx.indexOf(p)), subtractRegion(subtractRegion(ctx.region(c), ctx.overridden), receivers));
       }
       return out;
