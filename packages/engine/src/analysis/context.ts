@@ -58,6 +58,27 @@ export class AnalysisContext {
     this.overridden = [...this.prohibited, ...this.union((c) => c.kind === "exempt")];
   }
 
+  private readonly nearIndex = new Map<Region, number[][]>();
+
+  /**
+   * The boxes of `pool` that touch a domain of `r`: what a per-clause subtraction needs, found through
+   * a per-domain index instead of trying every box (the prohibitions of a 100k-clause set, per clause).
+   */
+  near(pool: Region, r: Region): Region {
+    if (pool.length < 32) return pool;
+    let index = this.nearIndex.get(pool);
+    if (!index) {
+      index = Array.from({ length: this.space.domains.length }, () => []);
+      pool.forEach((box, i) => {
+        for (const d of (box[0] as { kind: "bits"; bits: Bits }).bits.items()) index![d]!.push(i);
+      });
+      this.nearIndex.set(pool, index);
+    }
+    const picked = new Set<number>();
+    for (const box of r) for (const d of (box[0] as { kind: "bits"; bits: Bits }).bits.items()) for (const i of index[d]!) picked.add(i);
+    return [...picked].sort((a, b) => a - b).map((i) => pool[i]!);
+  }
+
   indexOf(p: PlacedClause): number {
     return this.positions.get(p)!;
   }

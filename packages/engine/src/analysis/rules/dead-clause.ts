@@ -17,7 +17,7 @@ export const deadClause: Rule = {
         continue;
       }
       if (c.kind === "prohibit" || c.kind === "delegate" || c.kind === "guardrail") continue;
-      const over = c.kind === "exempt" ? ctx.prohibited : ctx.overridden;
+      const over = ctx.near(c.kind === "exempt" ? ctx.prohibited : ctx.overridden, r);
       if (!isEmptyRegion(subtractRegion(r, over))) continue;
       const related = ctx.set.clauses
         .filter((q) => (q.clause.kind === "prohibit" || (c.kind !== "exempt" && q.clause.kind === "exempt")) && intersectRegion(r, ctx.region(q.clause)).length > 0)

@@ -17,7 +17,7 @@ export const jurisdiction: Rule = {
           const b = ctx.set.bodies.get(n.name)!;
           if (!b.covers || seen.has(b.id)) continue;
           seen.add(b.id);
-          const outside = showRegion(ctx, subtractRegion(subtractRegion(ctx.region(c), ctx.overridden), ctx.covers(b)));
+          const outside = showRegion(ctx, subtractRegion(subtractRegion(ctx.region(c), ctx.near(ctx.overridden, ctx.region(c))), ctx.covers(b)));
           if (!outside) continue;
           const coversProp = b.decl.props.find((x) => x.kind === "covers")!;
           out.push({ span: n.span, args: [b.id, outside.text], related: [{ span: coversProp.span, message: `where \`${b.id}\` has jurisdiction` }], witness: outside.witness, region: outside.plain });
@@ -30,7 +30,7 @@ export const jurisdiction: Rule = {
       if (c.kind !== "escalate" || ctx.set.layers.some((l) => l.name === c.to.name)) continue;
       const b = ctx.set.bodies.get(c.to.name)!;
       if (!b.covers) continue;
-      const outside = showRegion(ctx, subtractRegion(subtractRegion(ctx.region(c), ctx.overridden), ctx.covers(b)));
+      const outside = showRegion(ctx, subtractRegion(subtractRegion(ctx.region(c), ctx.near(ctx.overridden, ctx.region(c))), ctx.covers(b)));
       if (!outside) continue;
       const coversProp = b.decl.props.find((x) => x.kind === "covers")!;
       out.push({ span: c.to.span, args: [b.id, outside.text], related: [{ span: coversProp.span, message: `where \`${b.id}\` has jurisdiction` }], witness: outside.witness, region: outside.plain });
