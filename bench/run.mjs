@@ -173,8 +173,8 @@ if (cold) {
 }
 // Lint at scale (issue 4): its own script, each size in a process with a time budget.
 if (args["no-lint"] === undefined) {
-  say("══ charter lint on the same generated sets (time budget per size: 120 s) ══");
-  const lint = spawnSync(process.execPath, [join(root, "bench/lint.mjs"), `--sizes=${sizes.join(",")}`, "--budget=120"], { cwd: root, encoding: "utf8" });
+  say("══ charter lint on the same generated sets (time budget per size: 240 s) ══");
+  const lint = spawnSync(process.execPath, [join(root, "bench/lint.mjs"), `--sizes=${sizes.join(",")}`, "--budget=240"], { cwd: root, encoding: "utf8" });
   for (const line of (lint.stdout ?? "").trimEnd().split("\n")) say(`  ${line}`);
   say("  targets: 10k clauses under 2 s, 100k under 20 s");
   say();
