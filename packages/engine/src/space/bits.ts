@@ -20,17 +20,26 @@ export class Bits {
   has(i: number): boolean {
     return (this.w[i >>> 5]! & (1 << (i & 31))) !== 0;
   }
+  // Bitsets are immutable, so an operation whose result equals an operand returns that operand:
+  // the space algebra calls these millions of times and most calls change nothing.
   and(o: Bits): Bits {
+    if (this.subsetOf(o)) return this;
+    if (o.subsetOf(this)) return o;
     const r = Bits.empty(this.size);
     for (let i = 0; i < this.w.length; i++) r.w[i] = this.w[i]! & o.w[i]!;
     return r;
   }
   or(o: Bits): Bits {
+    if (o.subsetOf(this)) return this;
+    if (this.subsetOf(o)) return o;
     const r = Bits.empty(this.size);
     for (let i = 0; i < this.w.length; i++) r.w[i] = this.w[i]! | o.w[i]!;
     return r;
   }
   andNot(o: Bits): Bits {
+    let disjoint = true;
+    for (let i = 0; i < this.w.length; i++) if ((this.w[i]! & o.w[i]!) !== 0) disjoint = false;
+    if (disjoint) return this;
     const r = Bits.empty(this.size);
     for (let i = 0; i < this.w.length; i++) r.w[i] = this.w[i]! & ~o.w[i]!;
     return r;
