@@ -11,3 +11,4 @@ export { readCharterFiles, displayPath, type SourceText } from "./load/files.js"
 export { loadCharterSet, checkSources, type LoadedSet } from "./load/load-set.js";
 export { format, printFile } from "./format/index.js";
 export { condText, patternText, patternsText } from "./format/print-cond.js";
+export { typeText as factTypeText } from "./format/print-decls.js";

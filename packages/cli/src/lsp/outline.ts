@@ -1,24 +1,8 @@
 // Document symbols (the outline of one file) and workspace symbols (declarations across the sets).
-import { patternsText, type CharterFile, type Clause, type DomainNode, type FactType } from "@charter/lang";
+import { factTypeText, patternsText, type CharterFile, type Clause, type DomainNode } from "@charter/lang";
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from "vscode-languageserver";
 import { toRange } from "./convert.js";
 import type { SymbolIndex, SymbolKind as CharterKind } from "./symbols.js";
-
-function typeText(t: FactType): string {
-  switch (t.kind) {
-    case "bool":
-    case "number":
-      return t.kind;
-    case "int":
-      return t.min === undefined ? "int" : `int ${t.min}..${t.max}`;
-    case "inline-enum":
-      return `enum { ${t.values.map((v) => v.name).join(", ")} }`;
-    case "set":
-      return `set of ${t.of.name}`;
-    case "named":
-      return t.name.name;
-  }
-}
 
 /** A clause's outline name: its keyword and what sets it apart. */
 function clauseName(c: Clause): string {
@@ -66,7 +50,7 @@ export function documentSymbols(file: CharterFile): DocumentSymbol[] {
       case "enum":
         return symbol(item.name.name, SymbolKind.Enum, r, toRange(item.name.span), item.values.map((v) => symbol(v.name, SymbolKind.EnumMember, toRange(v.span))));
       case "facts":
-        return symbol("facts", SymbolKind.Struct, r, r, item.facts.map((f) => symbol(f.name.name, SymbolKind.Field, toRange(f.span), toRange(f.name.span), undefined, typeText(f.type))));
+        return symbol("facts", SymbolKind.Struct, r, r, item.facts.map((f) => symbol(f.name.name, SymbolKind.Field, toRange(f.span), toRange(f.name.span), undefined, factTypeText(f.type))));
       case "domains":
         return symbol("domains", SymbolKind.Namespace, r, r, domainSymbols(item.roots, undefined));
       case "body":

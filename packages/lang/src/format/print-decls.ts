@@ -12,7 +12,8 @@ export function printEnum(d: EnumDecl): Line[] {
   return [line(0, `enum ${d.name.name} { ${d.values.map((v) => v.name).join(", ")} }`, d.span.start, d.span.end)];
 }
 
-function typeText(t: FactType): string {
+/** A fact type as written in a `facts` block (also the language server's outline detail). */
+export function typeText(t: FactType): string {
   switch (t.kind) {
     case "bool":
       return "bool";
