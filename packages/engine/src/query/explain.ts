@@ -1,5 +1,5 @@
 // --explain: every clause of the set, whether it applied to this deployment, and if not, why not.
-import { patternText, type Cond, type Pattern } from "@charter/lang";
+import { patternText, type Cond } from "@charter/lang";
 import type { CompiledSet } from "../ir/compile.js";
 import type { Deployment, Via } from "./answer.js";
 import { evalCond, firstFailure } from "./evaluate-ast.js";
@@ -15,17 +15,13 @@ export interface TraceEntry {
   outcome: Outcome;
 }
 
-function matches(p: Pattern, domain: string): boolean {
-  if (p.kind === "all") return true;
-  const path = p.path.join(".");
-  return p.kind === "exact" ? domain === path : domain === path || domain.startsWith(`${path}.`);
-}
-
 /** Every answer-relevant clause in source order with its outcome; `sourceText` quotes a failed condition as written. */
 export function explain(c: CompiledSet, d: Deployment, sourceText: (file: string, start: number, end: number) => string): TraceEntry[] {
-  return c.clauses.map((rt) => {
+  // The compiled index already knows which clauses can apply to the domain.
+  const here = new Set(c.domains[c.domainIds.get(d.domain)!]!.candidates);
+  return c.clauses.map((rt, i) => {
     const clause = rt.source;
-    if (!clause.patterns.some((p) => matches(p, d.domain))) {
+    if (!here.has(i)) {
       return { via: rt.via, outcome: { applied: false, reason: "domain", patterns: clause.patterns.map(patternText).join(", ") } };
     }
     for (const t of clause.tail) {

@@ -63,14 +63,6 @@ export interface PartialAnswer extends Answer {
   };
 }
 
-function matchesDomain(rt: ClauseRt, domain: string): boolean {
-  return rt.source.patterns.some((p) => {
-    if (p.kind === "all") return true;
-    const path = p.path.join(".");
-    return p.kind === "exact" ? domain === path : domain === path || domain.startsWith(`${path}.`);
-  });
-}
-
 /** Answer a deployment with missing facts: what holds whatever they are, and each effect that depends on them. */
 export function queryPartial(c: CompiledSet, d: Deployment): PartialAnswer {
   const missing = [...c.set.facts.keys()].filter((f) => d.facts[f] === undefined);
@@ -84,8 +76,10 @@ export function queryPartial(c: CompiledSet, d: Deployment): PartialAnswer {
   const depend = (when: Tri, effect: Effect, via: Via) => {
     if (typeof when !== "boolean") depends.push({ condition: condText(when), effect, via });
   };
-  for (const rt of c.clauses) {
-    if (!matchesDomain(rt, d.domain) || day < rt.from || day >= rt.until) continue;
+  // The domain's candidates (from the compiled index, in source order) are the clauses whose patterns match.
+  for (const k of c.domains[c.domainIds.get(d.domain)!]!.candidates) {
+    const rt = c.clauses[k]!;
+    if (day < rt.from || day >= rt.until) continue;
     const when: Tri = rt.source.when ? residual(rt.source.when, d.facts) : true;
     if (when === false) continue;
     if (when === true) certain.push(rt);
