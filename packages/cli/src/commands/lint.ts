@@ -1,4 +1,4 @@
-import { hasErrors, lineMaps, loadCharterSet, renderDiagnostic, summary, type SourceText, type Style } from "@charter/lang";
+import { compareDiagnostics, hasErrors, lineMaps, loadCharterSet, renderDiagnostic, summary, type SourceText, type Style } from "@charter/lang";
 import { analyse, compile, ignorer, loadConfig, type Finding } from "@charter/engine";
 import { ExitCode } from "../exit-codes.js";
 import { jsonDiagnostics, prettyReport, type Reported } from "../report/diagnostics.js";
@@ -47,7 +47,8 @@ export function runLint(paths: string[], opts: LintCommandOptions): ExitCode {
   let findings: Reported[] = loaded.diagnostics;
   if (!loaded.inputError && !hasErrors(loaded.diagnostics) && loaded.set) {
     const analysed: Finding[] = analyse(loaded.set, { levels: config.levels }, compile(loaded.set));
-    findings = [...loaded.diagnostics, ...analysed].sort((a, b) => (a.span?.file ?? "").localeCompare(b.span?.file ?? "") || (a.span?.start ?? 0) - (b.span?.start ?? 0) || a.code.localeCompare(b.code) || a.message.localeCompare(b.message));
+    // The one ordering every report uses (file, offset, code, message) — not a locale-dependent copy of it.
+    findings = [...loaded.diagnostics, ...analysed].sort(compareDiagnostics);
   }
   const ignored = ignorer(config);
   findings = findings.filter((f) => !f.span || !ignored(f.span.file));
