@@ -1,8 +1,18 @@
 // CH4004: a body granted (approve or notify) where its `covers` does not hold.
+import type { BodyInfo, Clause, Span } from "@charter/lang";
 import { subtractRegion } from "../../space/box.js";
 import type { AnalysisContext } from "../context.js";
 import { showRegion } from "../report-region.js";
 import type { RawFinding, Rule } from "../rule.js";
+
+/** The part of clause `c`'s (non-overridden) ground outside body `b`'s covers, as a finding at `at`. */
+function outsideCovers(ctx: AnalysisContext, c: Clause, b: BodyInfo, at: Span): RawFinding | undefined {
+  const region = ctx.region(c);
+  const outside = showRegion(ctx, subtractRegion(subtractRegion(region, ctx.near(ctx.overridden, region)), ctx.covers(b)));
+  if (!outside) return undefined;
+  const coversProp = b.decl.props.find((x) => x.kind === "covers")!;
+  return { span: at, args: [b.id, outside.text], related: [{ span: coversProp.span, message: `where \`${b.id}\` has jurisdiction` }], witness: outside.witness, region: outside.plain };
+}
 
 export const jurisdiction: Rule = {
   meta: { code: "CH4004", name: "jurisdiction", kind: "jurisdiction", description: "A govern rule, or an escalation naming a body, gives a body authority where its `covers` does not hold." },
@@ -17,10 +27,8 @@ export const jurisdiction: Rule = {
           const b = ctx.set.bodies.get(n.name)!;
           if (!b.covers || seen.has(b.id)) continue;
           seen.add(b.id);
-          const outside = showRegion(ctx, subtractRegion(subtractRegion(ctx.region(c), ctx.near(ctx.overridden, ctx.region(c))), ctx.covers(b)));
-          if (!outside) continue;
-          const coversProp = b.decl.props.find((x) => x.kind === "covers")!;
-          out.push({ span: n.span, args: [b.id, outside.text], related: [{ span: coversProp.span, message: `where \`${b.id}\` has jurisdiction` }], witness: outside.witness, region: outside.plain });
+          const f = outsideCovers(ctx, c, b, n.span);
+          if (f) out.push(f);
         }
       }
     }
@@ -30,10 +38,8 @@ export const jurisdiction: Rule = {
       if (c.kind !== "escalate" || ctx.set.layers.some((l) => l.name === c.to.name)) continue;
       const b = ctx.set.bodies.get(c.to.name)!;
       if (!b.covers) continue;
-      const outside = showRegion(ctx, subtractRegion(subtractRegion(ctx.region(c), ctx.near(ctx.overridden, ctx.region(c))), ctx.covers(b)));
-      if (!outside) continue;
-      const coversProp = b.decl.props.find((x) => x.kind === "covers")!;
-      out.push({ span: c.to.span, args: [b.id, outside.text], related: [{ span: coversProp.span, message: `where \`${b.id}\` has jurisdiction` }], witness: outside.witness, region: outside.plain });
+      const f = outsideCovers(ctx, c, b, c.to.span);
+      if (f) out.push(f);
     }
     return out;
   },
