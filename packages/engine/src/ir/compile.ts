@@ -19,7 +19,6 @@ export interface BodyRt {
 interface ClauseRtBase {
   /** Position in source order (constitution first): answers list vias and reasons in this order. */
   order: number;
-  test: Predicate;
   from: number;
   until: number;
   via: Via;
@@ -121,7 +120,6 @@ function clauseRt(c: Exclude<Clause, { kind: "delegate" | "guardrail" }>, base: 
   const rt = {
     kind: c.kind,
     order: base.order,
-    test: base.test,
     from: base.from,
     until: base.until,
     via: base.via,
@@ -164,7 +162,7 @@ export function compile(set: CheckedSet): CompiledSet {
   const global: ClauseRt[] = [];
   const clauses: ClauseRt[] = [];
   set.clauses.forEach(({ clause: c, file }, order) => {
-    const base = { order, test: c.when ? compileCond(c.when, layout) : always, from: tailDate(c.tail, "effective"), until: tailDate(c.tail, "until"), via: viaOf(c, file), file };
+    const base = { order, from: tailDate(c.tail, "effective"), until: tailDate(c.tail, "until"), via: viaOf(c, file), file };
     if (c.kind === "delegate" || c.kind === "guardrail") return; // bounds for analysis, never part of an answer
     const rt = clauseRt(c, base, set, bodies);
     clauses.push(rt);
