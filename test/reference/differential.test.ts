@@ -1,7 +1,7 @@
 // The indexed engine against the brute-force reference (language.md §5) on random charter sets.
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { compile, query, tiering } from "../../packages/engine/src/index.js";
+import { describe, expect, it } from "vitest";
+import { compile, query } from "../../packages/engine/src/index.js";
 import { arbCharterSet, arbDeployment, checkedSet } from "../arbitraries/charter-set.js";
 import { evaluate } from "./evaluate.js";
 
@@ -11,18 +11,7 @@ const PER_SET = 10;
 // JSON round trip: the contract is the JSON answer (an absent `because` and an undefined one are the same there).
 const asJson = (x: unknown) => JSON.parse(JSON.stringify(x));
 
-// Both evaluators of the query path: the shared bytecode interpreter and generated per-domain functions.
-describe.each([
-  ["bytecode", Infinity],
-  ["generated functions", 0],
-])("engine (%s) = reference", (_mode, threshold) => {
-  beforeAll(() => {
-    tiering.threshold = threshold;
-  });
-  afterAll(() => {
-    tiering.threshold = 32;
-  });
-
+describe("engine = reference", () => {
   it(`same JSON answer on ${SETS * PER_SET} random deployments over ${SETS} random charter sets`, () => {
     fc.assert(
       fc.property(

@@ -2,7 +2,7 @@ export type { Answer, BodyEntry, Deployment, EscalationEntry, Via, Verdict, Clau
 export { compile, type CompiledSet, type ClauseRt, type BodyRt, type DomainRt } from "./ir/compile.js";
 export { dateKey, today } from "./ir/dates.js";
 export { layoutSlots, encodeFacts, type SlotLayout } from "./ir/slots.js";
-export { query, applicable, decide, tiering, UnknownDomainError } from "./query/query.js";
+export { query, applicable, decide, UnknownDomainError } from "./query/query.js";
 export { loadCharterSet, checkSources } from "@charter/lang";
 export { deploymentSchema, type JsonSchema } from "./descriptor/schema.js";
 export { readDescriptors, type ReadResult } from "./descriptor/read.js";

@@ -1,10 +1,10 @@
-// Checked model → indexed IR: clauses hung on a domain trie, conditions as closures, dates as ints.
+// Checked model → indexed IR: clauses hung on a domain trie as Int32 programs (ir/program.ts), what an
+// answer needs of each clause in flat tables, dates as ints.
 import { condText, type CheckedSet, type Clause, type TailPart } from "@charter/lang";
 import type { Via } from "../query/answer.js";
 import { always, compileCond, type Predicate } from "./conditions.js";
-import { emit } from "./bytecode.js";
-import { condSource } from "./codegen.js";
 import { NO_END, NO_START, dateKey } from "./dates.js";
+import { buildPrograms, type Programs } from "./program.js";
 import { layoutSlots, type SlotLayout } from "./slots.js";
 
 export interface BodyRt {
@@ -17,6 +17,8 @@ export interface BodyRt {
 }
 
 interface ClauseRtBase {
+  /** Position in `CompiledSet.clauses`. */
+  index: number;
   /** Position in source order (constitution first): answers list vias and reasons in this order. */
   order: number;
   from: number;
@@ -43,22 +45,40 @@ export interface DomainRt {
   subtree: ClauseRt[];
   /** Every clause that can apply here (global, exact, subtrees of ancestors), once each, as indices into `clauses` (source order). */
   candidates: Int32Array;
-  /** Queries answered here so far; past a threshold the domain gets a generated test function. */
-  hits: number;
-  generated?: (v: Float64Array, day: number, out: number[]) => void;
 }
 
-/** What a query scans, in flat typed arrays indexed by clause position (see ir/bytecode.ts). */
+/** Clause kinds as small ints, for the answer loop (`ClauseTable.kind`). */
+export const enum Kind {
+  Govern = 0,
+  Escalate = 1,
+  Prohibit = 2,
+  Exempt = 3,
+  Precedence = 4,
+  Joint = 5,
+}
+const KIND: Record<ClauseRt["kind"], Kind> = { govern: Kind.Govern, escalate: Kind.Escalate, prohibit: Kind.Prohibit, exempt: Kind.Exempt, precedence: Kind.Precedence, joint: Kind.Joint };
+
+/**
+ * What an answer needs of each clause, indexed by clause position, so building one reads a few typed
+ * arrays instead of clause objects spread over the heap. `pay[payStart[k] .. payStart[k + 1])` holds a
+ * govern clause's grants as `rank * 2 + role` (role 0 approve, 1 notify) in source order, and a
+ * precedence clause's [winner rank, loser rank].
+ */
 export interface ClauseTable {
-  from: Float64Array;
-  until: Float64Array;
-  codeStart: Int32Array;
-  codeEnd: Int32Array;
-  code: Float64Array;
-  /** Scratch for the bytecode interpreter: as deep as the deepest condition. */
-  stack: Uint8Array;
-  /** Each condition as JavaScript (ir/codegen.ts), for generated per-domain functions. */
-  sources: string[];
+  kind: Uint8Array;
+  payStart: Int32Array;
+  pay: Int32Array;
+  vias: Via[];
+}
+
+/** Per-set scratch for queries (one query at a time per set), sized at compile time. */
+export interface Scratch {
+  values: Float64Array;
+  hits: Int32Array;
+  /** Per (body rank, role): position of its entry in the answer being built, or -1. */
+  entryOf: Int32Array;
+  /** Per body rank: flags used by the precedence pass. */
+  marks: Uint8Array;
 }
 
 export interface CompiledSet {
@@ -71,30 +91,25 @@ export interface CompiledSet {
   clauses: ClauseRt[];
   bodies: Map<string, BodyRt>;
   layerRank: Map<string, number>;
-  /** Precedence clauses exist at all: lets the query skip the dropping pass. */
-  hasPrecedence: boolean;
+  /** Bodies in id order: answers refer to bodies by rank. */
+  bodiesByRank: BodyRt[];
+  /** Per domain node: its parent's id, or -1. */
+  parent: Int32Array;
+  programs: Programs;
   table: ClauseTable;
+  scratch: Scratch;
 }
 
-function clauseTable(clauses: ClauseRt[], layout: SlotLayout): ClauseTable {
-  const code: number[] = [];
-  const codeStart = new Int32Array(clauses.length);
-  const codeEnd = new Int32Array(clauses.length);
-  let depth = 1;
+function clauseTable(clauses: ClauseRt[]): ClauseTable {
+  const payStart = new Int32Array(clauses.length + 1);
+  const pay: number[] = [];
   clauses.forEach((c, i) => {
-    codeStart[i] = code.length;
-    depth = Math.max(depth, emit(c.source.when, layout, code));
-    codeEnd[i] = code.length;
+    payStart[i] = pay.length;
+    if (c.kind === "govern") for (const g of c.grants) for (const b of g.bodies) pay.push(b.rank * 2 + (g.role === "approve" ? 0 : 1));
+    if (c.kind === "precedence") pay.push(c.winner.rank, c.loser.rank);
   });
-  return {
-    from: Float64Array.from(clauses.map((c) => c.from)),
-    until: Float64Array.from(clauses.map((c) => c.until)),
-    codeStart,
-    codeEnd,
-    code: Float64Array.from(code),
-    stack: new Uint8Array(depth + 1),
-    sources: clauses.map((c) => (c.source.when ? condSource(c.source.when, layout) : "true")),
-  };
+  payStart[clauses.length] = pay.length;
+  return { kind: Uint8Array.from(clauses.map((c) => KIND[c.kind])), payStart, pay: Int32Array.from(pay), vias: clauses.map((c) => c.via) };
 }
 
 function tailDate(tail: TailPart[], kind: "effective" | "until"): number {
@@ -119,6 +134,7 @@ function clauseRt(c: Exclude<Clause, { kind: "delegate" | "guardrail" }>, base: 
     c.kind !== "escalate" ? [] : toLayer ? [...bodies.values()].filter((b) => b.layer === c.to.name).sort((a, b) => a.rank - b.rank) : [body(c.to)];
   const rt = {
     kind: c.kind,
+    index: base.index,
     order: base.order,
     from: base.from,
     until: base.until,
@@ -141,14 +157,14 @@ function clauseRt(c: Exclude<Clause, { kind: "delegate" | "guardrail" }>, base: 
 /** Compile a clean checked set. Call only when the front end reported no errors. */
 export function compile(set: CheckedSet): CompiledSet {
   const layout = layoutSlots(set);
-  const ids = [...set.bodies.keys()].sort();
+  const rankOf = new Map([...set.bodies.keys()].sort().map((id, i) => [id, i]));
   const bodies = new Map<string, BodyRt>();
   for (const b of set.bodies.values()) {
     bodies.set(b.id, {
       id: b.id,
       name: b.displayName,
       layer: b.layer ?? "",
-      rank: ids.indexOf(b.id),
+      rank: rankOf.get(b.id)!,
       covers: b.covers ? compileCond(b.covers, layout) : always,
     });
   }
@@ -157,12 +173,12 @@ export function compile(set: CheckedSet): CompiledSet {
   for (const d of set.domains.values()) {
     const id = domains.length;
     domainIds.set(d.path, id);
-    domains.push({ id, path: d.path, parent: d.parent === undefined ? -1 : domainIds.get(d.parent)!, exact: [], subtree: [], candidates: new Int32Array(0), hits: 0 });
+    domains.push({ id, path: d.path, parent: d.parent === undefined ? -1 : domainIds.get(d.parent)!, exact: [], subtree: [], candidates: new Int32Array(0) });
   }
   const global: ClauseRt[] = [];
   const clauses: ClauseRt[] = [];
   set.clauses.forEach(({ clause: c, file }, order) => {
-    const base = { order, from: tailDate(c.tail, "effective"), until: tailDate(c.tail, "until"), via: viaOf(c, file), file };
+    const base = { index: clauses.length, order, from: tailDate(c.tail, "effective"), until: tailDate(c.tail, "until"), via: viaOf(c, file), file };
     if (c.kind === "delegate" || c.kind === "guardrail") return; // bounds for analysis, never part of an answer
     const rt = clauseRt(c, base, set, bodies);
     clauses.push(rt);
@@ -181,15 +197,27 @@ export function compile(set: CheckedSet): CompiledSet {
       (p.kind === "exact" ? node.exact : node.subtree).push(rt);
     }
   });
-  // Pre-merge each domain's candidates: a query then scans one array, already in source order.
-  const position = new Map(clauses.map((c, i) => [c, i]));
+  // Each domain's candidates, merged in source order (for --explain, --partial and coverage), and the
+  // most a query can collect before duplicates are dropped (a clause may match through two patterns).
+  let maxHits = global.length;
   for (const d of domains) {
     const seen = new Set<ClauseRt>(global);
+    let hits = global.length + d.exact.length;
     for (const c of d.exact) seen.add(c);
-    for (let a = d.id; a >= 0; a = domains[a]!.parent) for (const c of domains[a]!.subtree) seen.add(c);
-    d.candidates = Int32Array.from([...seen].map((c) => position.get(c)!).sort((x, y) => x - y));
+    for (let a = d.id; a >= 0; a = domains[a]!.parent) {
+      hits += domains[a]!.subtree.length;
+      for (const c of domains[a]!.subtree) seen.add(c);
+    }
+    maxHits = Math.max(maxHits, hits);
+    d.candidates = Int32Array.from([...seen].map((c) => c.index).sort((x, y) => x - y));
   }
-  const table = clauseTable(clauses, layout);
+  const programs = buildPrograms(
+    layout,
+    clauses.map((c) => ({ when: c.source.when, from: c.from, until: c.until })),
+    domains.map((d) => ({ exact: d.exact.map((c) => c.index), subtree: d.subtree.map((c) => c.index) })),
+    global.map((c) => c.index),
+  );
+  const bodiesByRank = [...bodies.values()].sort((a, b) => a.rank - b.rank);
   return {
     set,
     layout,
@@ -199,7 +227,10 @@ export function compile(set: CheckedSet): CompiledSet {
     clauses,
     bodies,
     layerRank: new Map(set.layers.map((l, i) => [l.name, i])),
-    table,
-    hasPrecedence: clauses.some((c) => c.kind === "precedence"),
+    bodiesByRank,
+    parent: Int32Array.from(domains.map((d) => d.parent)),
+    programs,
+    table: clauseTable(clauses),
+    scratch: { values: new Float64Array(layout.size), hits: new Int32Array(maxHits), entryOf: new Int32Array(bodiesByRank.length * 2).fill(-1), marks: new Uint8Array(bodiesByRank.length) },
   };
 }

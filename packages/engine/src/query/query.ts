@@ -1,45 +1,42 @@
-// Deployment → answer (language.md §5): walk the domain's ancestors, test only the clauses hung there.
-import type { BodyRt, ClauseRt, CompiledSet } from "../ir/compile.js";
-import { run } from "../ir/bytecode.js";
-import { domainFunction } from "../ir/codegen.js";
+// Deployment → answer (language.md §5): run the programs of the domain's node and of its ancestors'
+// subtrees (ir/program.ts), then apply the verdict rules to the clause indices that hold.
+import { Kind, type BodyRt, type ClauseRt, type CompiledSet } from "../ir/compile.js";
 import { dateKey } from "../ir/dates.js";
+import { runBlock } from "../ir/program.js";
 import { encodeFacts } from "../ir/slots.js";
 import type { Answer, BodyEntry, Deployment, EscalationEntry, Via } from "./answer.js";
 
-/** Per compiled set: the slot array reused across queries (one query at a time per set). */
-const scratches = new WeakMap<CompiledSet, Float64Array>();
-
-function valuesFor(c: CompiledSet): Float64Array {
-  let v = scratches.get(c);
-  if (!v) scratches.set(c, (v = new Float64Array(c.layout.size)));
-  return v;
-}
-
 /**
- * Queries after which a domain's candidates are tested by a generated function instead of the shared
- * bytecode interpreter. Generated code wins once V8 optimises it, which takes repeated calls; a domain
- * queried a few times is better served by the one interpreter loop that is always hot.
+ * The clauses that apply to a domain id, facts and day: their indices in `c.scratch.hits[0 .. count)`,
+ * in source order, each once; returns the count. Valid until the next query on `c`.
  */
-export const tiering = { threshold: 32 };
+export function applicableHits(c: CompiledSet, domainId: number, v: Float64Array, day: number): number {
+  const p = c.programs;
+  const hits = c.scratch.hits;
+  let n = runBlock(p, p.globalStart, p.globalEnd, v, day, hits, 0);
+  n = runBlock(p, p.start[domainId]!, p.end[domainId]!, v, day, hits, n);
+  for (let a = c.parent[domainId]!; a >= 0; a = c.parent[a]!) n = runBlock(p, p.start[a]!, p.mid[a]!, v, day, hits, n);
+  // Blocks come in node order, not source order: a few (≈ 13) indices, so an insertion sort, then drop
+  // the duplicates of a clause that matched through two of its patterns.
+  for (let i = 1; i < n; i++) {
+    const x = hits[i]!;
+    let j = i - 1;
+    while (j >= 0 && hits[j]! > x) {
+      hits[j + 1] = hits[j]!;
+      j--;
+    }
+    hits[j + 1] = x;
+  }
+  let m = 0;
+  for (let i = 0; i < n; i++) if (m === 0 || hits[i] !== hits[m - 1]) hits[m++] = hits[i]!;
+  return m;
+}
 
 /** The clauses that apply to a domain id, facts and day, in source order. */
 export function applicable(c: CompiledSet, domainId: number, v: Float64Array, day: number): ClauseRt[] {
-  const d = c.domains[domainId]!;
-  const t = c.table;
-  const clauses = c.clauses;
+  const n = applicableHits(c, domainId, v, day);
   const out: ClauseRt[] = [];
-  if (d.generated || ++d.hits > tiering.threshold) {
-    const hits: number[] = [];
-    (d.generated ??= domainFunction(d.candidates, t.from, t.until, t.sources))(v, day, hits);
-    for (let i = 0; i < hits.length; i++) out.push(clauses[hits[i]!]!);
-    return out;
-  }
-  const cand = d.candidates;
-  for (let i = 0; i < cand.length; i++) {
-    const k = cand[i]!;
-    if (day < t.from[k]! || day >= t.until[k]!) continue;
-    if (run(t.code, t.codeStart[k]!, t.codeEnd[k]!, v, t.stack)) out.push(clauses[k]!);
-  }
+  for (let i = 0; i < n; i++) out.push(c.clauses[c.scratch.hits[i]!]!);
   return out;
 }
 
@@ -47,90 +44,126 @@ export function applicable(c: CompiledSet, domainId: number, v: Float64Array, da
 export type CoversTest = (b: BodyRt, v: Float64Array) => boolean;
 const coversHolds: CoversTest = (b, v) => b.covers(v);
 
-/** Vias per body for one role, in clause order; bodies kept in a small list and sorted by rank at the end. */
-class RoleGrants {
-  readonly bodies: BodyRt[] = [];
-  readonly vias: Via[][] = [];
-  add(b: BodyRt, via: Via): void {
-    const i = this.bodies.indexOf(b);
-    if (i < 0) {
-      this.bodies.push(b);
-      this.vias.push([via]);
-    } else {
-      const list = this.vias[i]!;
-      if (list[list.length - 1] !== via) list.push(via);
-    }
-  }
-  has(b: BodyRt): boolean {
-    return this.bodies.indexOf(b) >= 0;
-  }
-  entries(): BodyEntry[] {
-    const out: BodyEntry[] = [];
-    for (let i = 0; i < this.bodies.length; i++) {
-      const b = this.bodies[i]!;
-      out.push({ body: b.id, name: b.name, layer: b.layer, via: this.vias[i]! });
-    }
-    if (out.length > 1) out.sort((x, y) => (x.body < y.body ? -1 : 1));
-    return out;
-  }
-}
-
-const NONE: never[] = [];
+type Header = Pick<Answer, "deployment" | "domain" | "at">;
 
 /** Answer from already-applicable clauses (in source order): the verdict rules of §5 steps 2–4. */
-export function decide(c: CompiledSet, applied: ClauseRt[], v: Float64Array, header: Pick<Answer, "deployment" | "domain" | "at">, covers: CoversTest = coversHolds): Answer {
-  let prohibits: Via[] | undefined;
-  let exempts: Via[] | undefined;
-  for (const x of applied) {
-    if (x.kind === "prohibit") (prohibits ??= []).push(x.via);
-    else if (x.kind === "exempt") (exempts ??= []).push(x.via);
+export function decide(c: CompiledSet, applied: ClauseRt[], v: Float64Array, header: Header, covers: CoversTest = coversHolds): Answer {
+  return decideHits(c, Int32Array.from(applied, (x) => x.index), applied.length, v, header, covers);
+}
+
+const PRECEDENCE_APPROVE = 1;
+const PRECEDENCE_NOTIFY = 2;
+const DROP_APPROVE = 4;
+const DROP_NOTIFY = 8;
+
+/** `decide` over clause indices `hits[0 .. n)` (source order). */
+export function decideHits(c: CompiledSet, hits: Int32Array, n: number, v: Float64Array, header: Header, covers: CoversTest = coversHolds): Answer {
+  const { kind, pay, payStart, vias } = c.table;
+  let prohibited = false;
+  let exempt = false;
+  let precedence = false;
+  for (let i = 0; i < n; i++) {
+    const k = kind[hits[i]!];
+    if (k === Kind.Prohibit) prohibited = true;
+    else if (k === Kind.Exempt) exempt = true;
+    else if (k === Kind.Precedence) precedence = true;
   }
-  if (prohibits || exempts) {
-    return { deployment: header.deployment, domain: header.domain, at: header.at, verdict: prohibits ? "prohibited" : "exempt", approve: [], notify: [], escalations: [], reasons: prohibits ?? exempts! };
+  if (prohibited || exempt) {
+    const want = prohibited ? Kind.Prohibit : Kind.Exempt;
+    const reasons: Via[] = [];
+    for (let i = 0; i < n; i++) if (kind[hits[i]!] === want) reasons.push(vias[hits[i]!]!);
+    return { deployment: header.deployment, domain: header.domain, at: header.at, verdict: prohibited ? "prohibited" : "exempt", approve: [], notify: [], escalations: [], reasons };
   }
+  const { entryOf, marks } = c.scratch;
   // Precedence is decided against the govern grants alone, before anything is dropped or escalated.
-  let droppedApprove: BodyRt[] | undefined;
-  let droppedNotify: BodyRt[] | undefined;
-  if (c.hasPrecedence) {
-    const govApprove = new RoleGrants();
-    const govNotify = new RoleGrants();
-    for (const x of applied) {
-      if (x.kind !== "govern") continue;
-      for (const g of x.grants) for (const b of g.bodies) (g.role === "approve" ? govApprove : govNotify).add(b, x.via);
+  const marked: number[] = [];
+  if (precedence) {
+    for (let i = 0; i < n; i++) {
+      const k = hits[i]!;
+      if (kind[k] !== Kind.Govern) continue;
+      for (let g = payStart[k]!; g < payStart[k + 1]!; g++) {
+        const rank = pay[g]! >> 1;
+        if (marks[rank] === 0) marked.push(rank);
+        marks[rank]! |= pay[g]! & 1 ? PRECEDENCE_NOTIFY : PRECEDENCE_APPROVE;
+      }
     }
-    for (const x of applied) {
-      if (x.kind !== "precedence") continue;
-      if (govApprove.has(x.winner) && govApprove.has(x.loser)) (droppedApprove ??= []).push(x.loser);
-      if (govNotify.has(x.winner) && govNotify.has(x.loser)) (droppedNotify ??= []).push(x.loser);
+    for (let i = 0; i < n; i++) {
+      const k = hits[i]!;
+      if (kind[k] !== Kind.Precedence) continue;
+      const winner = marks[pay[payStart[k]!]!]!;
+      const loser = pay[payStart[k]! + 1]!;
+      if (winner & marks[loser]! & PRECEDENCE_APPROVE) marks[loser]! |= DROP_APPROVE;
+      if (winner & marks[loser]! & PRECEDENCE_NOTIFY) marks[loser]! |= DROP_NOTIFY;
     }
   }
   // One pass in source order, so every body's vias come out in source order.
-  const approve = new RoleGrants();
-  const notify = new RoleGrants();
-  let escalations: EscalationEntry[] = NONE;
-  for (const x of applied) {
-    if (x.kind === "govern") {
-      for (const g of x.grants) {
-        const dropped = g.role === "approve" ? droppedApprove : droppedNotify;
-        const into = g.role === "approve" ? approve : notify;
-        for (const b of g.bodies) if (!dropped || dropped.indexOf(b) < 0) into.add(b, x.via);
+  const ranks: number[] = [];
+  const roles: number[] = [];
+  const viaLists: Via[][] = [];
+  const add = (rank: number, role: number, via: Via): void => {
+    const slot = rank * 2 + role;
+    const j = entryOf[slot]!;
+    if (j < 0) {
+      entryOf[slot] = ranks.length;
+      ranks.push(rank);
+      roles.push(role);
+      viaLists.push([via]);
+    } else {
+      const list = viaLists[j]!;
+      if (list[list.length - 1] !== via) list.push(via);
+    }
+  };
+  let escalations: EscalationEntry[] | undefined;
+  for (let i = 0; i < n; i++) {
+    const k = hits[i]!;
+    const kk = kind[k];
+    if (kk === Kind.Govern) {
+      const via = vias[k]!;
+      for (let g = payStart[k]!; g < payStart[k + 1]!; g++) {
+        const rank = pay[g]! >> 1;
+        const role = pay[g]! & 1;
+        if (precedence && marks[rank]! & (role ? DROP_NOTIFY : DROP_APPROVE)) continue;
+        add(rank, role, via);
       }
-    } else if (x.kind === "escalate") {
+    } else if (kk === Kind.Escalate) {
+      const x = c.clauses[k] as ClauseRt & { kind: "escalate" };
       const bodies: string[] = [];
-      const into = x.role === "approve" ? approve : notify;
+      const role = x.role === "approve" ? 0 : 1;
       for (const b of x.receivers) {
         if (x.toLayer && !covers(b, v)) continue;
         bodies.push(b.id);
-        into.add(b, x.via);
+        add(b.rank, role, x.via);
       }
-      if (escalations === NONE) escalations = [];
-      escalations.push({ to: x.to, bodies, role: x.role, trigger: x.trigger, via: x.via });
+      (escalations ??= []).push({ to: x.to, bodies, role: x.role, trigger: x.trigger, via: x.via });
     }
   }
-  const approveOut = approve.entries();
-  const notifyOut = notify.entries();
-  const verdict = approveOut.length ? "approval-required" : notifyOut.length ? "notice-only" : "ungoverned";
-  return { deployment: header.deployment, domain: header.domain, at: header.at, verdict, approve: approveOut, notify: notifyOut, escalations: escalations === NONE ? [] : escalations, reasons: [] };
+  for (const rank of marked) marks[rank] = 0;
+  for (let j = 0; j < ranks.length; j++) entryOf[ranks[j]! * 2 + roles[j]!] = -1;
+  const approve = entries(c, ranks, roles, viaLists, 0);
+  const notify = entries(c, ranks, roles, viaLists, 1);
+  const verdict = approve.length ? "approval-required" : notify.length ? "notice-only" : "ungoverned";
+  return { deployment: header.deployment, domain: header.domain, at: header.at, verdict, approve, notify, escalations: escalations ?? [], reasons: [] };
+}
+
+/** The entries of one role, sorted by body id (rank): a handful, so an insertion sort. */
+function entries(c: CompiledSet, ranks: number[], roles: number[], viaLists: Via[][], role: number): BodyEntry[] {
+  const picked: number[] = [];
+  for (let j = 0; j < ranks.length; j++) {
+    if (roles[j] !== role) continue;
+    let i = picked.length;
+    picked.push(j);
+    while (i > 0 && ranks[picked[i - 1]!]! > ranks[j]!) {
+      picked[i] = picked[i - 1]!;
+      i--;
+    }
+    picked[i] = j;
+  }
+  const out: BodyEntry[] = [];
+  for (const j of picked) {
+    const b = c.bodiesByRank[ranks[j]!]!;
+    out.push({ body: b.id, name: b.name, layer: b.layer, via: viaLists[j]! });
+  }
+  return out;
 }
 
 export class UnknownDomainError extends Error {}
@@ -139,7 +172,7 @@ export class UnknownDomainError extends Error {}
 export function query(c: CompiledSet, d: Deployment): Answer {
   const id = c.domainIds.get(d.domain);
   if (id === undefined) throw new UnknownDomainError(`unknown domain \`${d.domain}\``);
-  const v = encodeFacts(c.layout, d.facts, valuesFor(c));
-  const applied = applicable(c, id, v, dateKey(d.at));
-  return decide(c, applied, v, { deployment: d.name ?? null, domain: d.domain, at: d.at });
+  const v = encodeFacts(c.layout, d.facts, c.scratch.values);
+  const n = applicableHits(c, id, v, dateKey(d.at));
+  return decideHits(c, c.scratch.hits, n, v, { deployment: d.name ?? null, domain: d.domain, at: d.at });
 }
