@@ -2,7 +2,6 @@
 // answer needs of each clause in flat tables, dates as ints.
 import { condText, type CheckedSet, type Clause, type TailPart } from "@charter/lang";
 import type { Via } from "../query/answer.js";
-import { always, compileCond, type Predicate } from "./conditions.js";
 import { NO_END, NO_START, dateKey } from "./dates.js";
 import { buildPrograms, type Programs } from "./program.js";
 import { layoutSlots, type SlotLayout } from "./slots.js";
@@ -13,7 +12,6 @@ export interface BodyRt {
   layer: string;
   /** Rank in id order: answers sort bodies by this. */
   rank: number;
-  covers: Predicate;
 }
 
 interface ClauseRtBase {
@@ -30,7 +28,7 @@ interface ClauseRtBase {
 
 export type ClauseRt =
   | (ClauseRtBase & { kind: "govern"; grants: { role: "approve" | "notify"; bodies: BodyRt[] }[] })
-  | (ClauseRtBase & { kind: "escalate"; role: "approve" | "notify"; to: string; receivers: BodyRt[]; toLayer: boolean; trigger: string })
+  | (ClauseRtBase & { kind: "escalate"; role: "approve" | "notify"; to: string; receivers: BodyRt[]; toLayer: boolean; layerIndex: number; trigger: string })
   | (ClauseRtBase & { kind: "prohibit" | "exempt" })
   | (ClauseRtBase & { kind: "precedence"; winner: BodyRt; loser: BodyRt })
   | (ClauseRtBase & { kind: "joint"; bodies: BodyRt[] });
@@ -79,6 +77,13 @@ export interface Scratch {
   entryOf: Int32Array;
   /** Per body rank: flags used by the precedence pass. */
   marks: Uint8Array;
+  /** Per layer: the query (`epoch`) whose covering bodies `layerHits` holds, so several escalations to one layer test `covers` once. */
+  layerEpoch: Int32Array;
+  epoch: number;
+  /** Per layer: ranks of the bodies whose `covers` holds, in `layerHits[layerBase[l] .. + layerCount[l])`. */
+  layerHits: Int32Array;
+  layerBase: Int32Array;
+  layerCount: Int32Array;
 }
 
 export interface CompiledSet {
@@ -129,7 +134,8 @@ function viaOf(c: Clause, file: string): Via {
  */
 function clauseRt(c: Exclude<Clause, { kind: "delegate" | "guardrail" }>, base: Omit<ClauseRtBase, "source">, set: CheckedSet, bodies: Map<string, BodyRt>): ClauseRt {
   const body = (n: { name: string }) => bodies.get(n.name)!;
-  const toLayer = c.kind === "escalate" && set.layers.some((l) => l.name === c.to.name);
+  const layerIndex = c.kind === "escalate" ? set.layers.findIndex((l) => l.name === c.to.name) : -1;
+  const toLayer = layerIndex >= 0;
   const receivers =
     c.kind !== "escalate" ? [] : toLayer ? [...bodies.values()].filter((b) => b.layer === c.to.name).sort((a, b) => a.rank - b.rank) : [body(c.to)];
   const rt = {
@@ -147,6 +153,7 @@ function clauseRt(c: Exclude<Clause, { kind: "delegate" | "guardrail" }>, base: 
     trigger: c.kind === "escalate" && c.when ? condText(c.when) : "",
     receivers,
     toLayer,
+    layerIndex,
     winner: c.kind === "precedence" ? body(c.winner) : (undefined as unknown as BodyRt),
     loser: c.kind === "precedence" ? body(c.loser) : (undefined as unknown as BodyRt),
     bodies: c.kind === "joint" ? c.bodies.map(body) : [],
@@ -165,7 +172,6 @@ export function compile(set: CheckedSet): CompiledSet {
       name: b.displayName,
       layer: b.layer ?? "",
       rank: rankOf.get(b.id)!,
-      covers: b.covers ? compileCond(b.covers, layout) : always,
     });
   }
   const domains: DomainRt[] = [];
@@ -197,6 +203,7 @@ export function compile(set: CheckedSet): CompiledSet {
       (p.kind === "exact" ? node.exact : node.subtree).push(rt);
     }
   });
+  const bodiesByRank = [...bodies.values()].sort((a, b) => a.rank - b.rank);
   // Each domain's candidates, merged in source order (for --explain, --partial and coverage), and the
   // most a query can collect before duplicates are dropped (a clause may match through two patterns).
   let maxHits = global.length;
@@ -216,8 +223,14 @@ export function compile(set: CheckedSet): CompiledSet {
     clauses.map((c) => ({ when: c.source.when, from: c.from, until: c.until })),
     domains.map((d) => ({ exact: d.exact.map((c) => c.index), subtree: d.subtree.map((c) => c.index) })),
     global.map((c) => c.index),
+    set.layers.map((l) => bodiesByRank.filter((b) => b.layer === l.name).map((b) => ({ rank: b.rank, covers: set.bodies.get(b.id)!.covers }))),
   );
-  const bodiesByRank = [...bodies.values()].sort((a, b) => a.rank - b.rank);
+  const layerBase = new Int32Array(set.layers.length);
+  let base = 0;
+  set.layers.forEach((l, i) => {
+    layerBase[i] = base;
+    base += bodiesByRank.filter((b) => b.layer === l.name).length;
+  });
   return {
     set,
     layout,
@@ -231,6 +244,12 @@ export function compile(set: CheckedSet): CompiledSet {
     parent: Int32Array.from(domains.map((d) => d.parent)),
     programs,
     table: clauseTable(clauses),
-    scratch: { values: new Float64Array(layout.size), hits: new Int32Array(maxHits), entryOf: new Int32Array(bodiesByRank.length * 2).fill(-1), marks: new Uint8Array(bodiesByRank.length) },
+    scratch: { values: new Float64Array(layout.size), hits: new Int32Array(maxHits), entryOf: new Int32Array(bodiesByRank.length * 2).fill(-1), marks: new Uint8Array(bodiesByRank.length),
+      layerEpoch: new Int32Array(set.layers.length).fill(-1),
+      epoch: 0,
+      layerHits: new Int32Array(base),
+      layerBase,
+      layerCount: new Int32Array(set.layers.length),
+    },
   };
 }

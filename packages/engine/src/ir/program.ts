@@ -12,7 +12,7 @@ const DAY_MIN = -2147483648;
 const DAY_MAX = 2147483647;
 
 export interface Programs {
-  /** Blocks back to back. An entry is [clause index, from day, until day, next entry, condition code…]. */
+  /** Blocks back to back. An entry is [clause index, from day, until day, next entry, condition code…]; no code: always holds. */
   code: Int32Array;
   consts: Float64Array;
   /** Per domain node: clauses with a subtree pattern there in [start, mid), exact patterns in [mid, end). */
@@ -22,8 +22,12 @@ export interface Programs {
   /** Clauses with the `*` pattern. */
   globalStart: number;
   globalEnd: number;
-  /** Interpreter stack: as deep as the deepest condition. */
-  stack: Uint8Array;
+  /**
+   * Per layer: its bodies' `covers` in [layerStart, layerEnd), an entry per body in rank order with the
+   * rank in place of a clause index — what an escalation to the layer tests.
+   */
+  layerStart: Int32Array;
+  layerEnd: Int32Array;
 }
 
 export interface ProgramClause {
@@ -38,15 +42,19 @@ export interface ProgramNode {
   subtree: number[];
 }
 
+export interface ProgramBody {
+  rank: number;
+  covers: Cond | undefined;
+}
+
 const day = (x: number, unbounded: number): number => (Number.isFinite(x) ? x : unbounded);
 
-/** Lay out the blocks. `global` and each node's lists hold clause indices in source order. */
-export function buildPrograms(layout: SlotLayout, clauses: ProgramClause[], nodes: ProgramNode[], global: number[]): Programs {
+/** Lay out the blocks. `global` and each node's lists hold clause indices in source order; `layers` bodies in rank order. */
+export function buildPrograms(layout: SlotLayout, clauses: ProgramClause[], nodes: ProgramNode[], global: number[], layers: ProgramBody[][]): Programs {
   const pool = new ConstPool();
-  let depth = 1;
   const codes = clauses.map((c) => {
     const out: number[] = [];
-    depth = Math.max(depth, emit(c.when, layout, pool, out));
+    if (c.when) emit(c.when, layout, pool, out);
     return out;
   });
   const words: number[] = [];
@@ -70,7 +78,20 @@ export function buildPrograms(layout: SlotLayout, clauses: ProgramClause[], node
   });
   const globalStart = words.length;
   block(global);
-  return { code: Int32Array.from(words), consts: Float64Array.from(pool.values), start, mid, end, globalStart, globalEnd: words.length, stack: new Uint8Array(depth + 1) };
+  const globalEnd = words.length;
+  const layerStart = new Int32Array(layers.length);
+  const layerEnd = new Int32Array(layers.length);
+  layers.forEach((bodies, i) => {
+    layerStart[i] = words.length;
+    for (const b of bodies) {
+      const code: number[] = [];
+      if (b.covers) emit(b.covers, layout, pool, code);
+      words.push(b.rank, DAY_MIN, DAY_MAX, words.length + 4 + code.length);
+      for (const w of code) words.push(w);
+    }
+    layerEnd[i] = words.length;
+  });
+  return { code: Int32Array.from(words), consts: Float64Array.from(pool.values), start, mid, end, globalStart, globalEnd, layerStart, layerEnd };
 }
 
 /** Test the entries in [pc, end) at `day`; append the indices of those that apply to `hits` from `n`; returns the new count. */
@@ -78,7 +99,7 @@ export function runBlock(p: Programs, pc: number, end: number, v: Float64Array, 
   const code = p.code;
   while (pc < end) {
     const next = code[pc + 3]!;
-    if (today >= code[pc + 1]! && today < code[pc + 2]! && run(code, pc + 4, next, v, p.consts, p.stack)) hits[n++] = code[pc]!;
+    if (today >= code[pc + 1]! && today < code[pc + 2]! && (next === pc + 4 || run(code, pc + 4, v, p.consts))) hits[n++] = code[pc]!;
     pc = next;
   }
   return n;

@@ -41,13 +41,22 @@ export function applicable(c: CompiledSet, domainId: number, v: Float64Array, da
 }
 
 /** Whether a body's `covers` holds; partial answers pass a stricter test (decided without missing facts). */
-export type CoversTest = (b: BodyRt, v: Float64Array) => boolean;
-const coversHolds: CoversTest = (b, v) => b.covers(v);
+export type CoversTest = (b: BodyRt) => boolean;
+
+/** Ranks of the bodies of layer `l` whose `covers` holds, in `scratch.layerHits` from `layerBase[l]`; tested once per query. */
+function coveringBodies(c: CompiledSet, l: number, v: Float64Array): number {
+  const s = c.scratch;
+  if (s.layerEpoch[l] !== s.epoch) {
+    s.layerEpoch[l] = s.epoch;
+    s.layerCount[l] = runBlock(c.programs, c.programs.layerStart[l]!, c.programs.layerEnd[l]!, v, 0, s.layerHits, s.layerBase[l]!) - s.layerBase[l]!;
+  }
+  return s.layerCount[l]!;
+}
 
 type Header = Pick<Answer, "deployment" | "domain" | "at">;
 
 /** Answer from already-applicable clauses (in source order): the verdict rules of §5 steps 2–4. */
-export function decide(c: CompiledSet, applied: ClauseRt[], v: Float64Array, header: Header, covers: CoversTest = coversHolds): Answer {
+export function decide(c: CompiledSet, applied: ClauseRt[], v: Float64Array, header: Header, covers?: CoversTest): Answer {
   return decideHits(c, Int32Array.from(applied, (x) => x.index), applied.length, v, header, covers);
 }
 
@@ -56,8 +65,8 @@ const PRECEDENCE_NOTIFY = 2;
 const DROP_APPROVE = 4;
 const DROP_NOTIFY = 8;
 
-/** `decide` over clause indices `hits[0 .. n)` (source order). */
-export function decideHits(c: CompiledSet, hits: Int32Array, n: number, v: Float64Array, header: Header, covers: CoversTest = coversHolds): Answer {
+/** `decide` over clause indices `hits[0 .. n)` (source order). Without `covers`, bodies' `covers` are run from the programs. */
+export function decideHits(c: CompiledSet, hits: Int32Array, n: number, v: Float64Array, header: Header, covers?: CoversTest): Answer {
   const { kind, pay, payStart, vias } = c.table;
   let prohibited = false;
   let exempt = false;
@@ -114,6 +123,7 @@ export function decideHits(c: CompiledSet, hits: Int32Array, n: number, v: Float
     }
   };
   let escalations: EscalationEntry[] | undefined;
+  c.scratch.epoch = (c.scratch.epoch + 1) | 0;
   for (let i = 0; i < n; i++) {
     const k = hits[i]!;
     const kk = kind[k];
@@ -129,10 +139,21 @@ export function decideHits(c: CompiledSet, hits: Int32Array, n: number, v: Float
       const x = c.clauses[k] as ClauseRt & { kind: "escalate" };
       const bodies: string[] = [];
       const role = x.role === "approve" ? 0 : 1;
-      for (const b of x.receivers) {
-        if (x.toLayer && !covers(b, v)) continue;
-        bodies.push(b.id);
-        add(b.rank, role, x.via);
+      if (x.toLayer && !covers) {
+        const { layerHits } = c.scratch;
+        const from = c.scratch.layerBase[x.layerIndex]!;
+        const to = from + coveringBodies(c, x.layerIndex, v);
+        for (let j = from; j < to; j++) {
+          const b = c.bodiesByRank[layerHits[j]!]!;
+          bodies.push(b.id);
+          add(b.rank, role, x.via);
+        }
+      } else {
+        for (const b of x.receivers) {
+          if (x.toLayer && !covers!(b)) continue;
+          bodies.push(b.id);
+          add(b.rank, role, x.via);
+        }
       }
       (escalations ??= []).push({ to: x.to, bodies, role: x.role, trigger: x.trigger, via: x.via });
     }
