@@ -45,7 +45,7 @@ export interface DomainRt {
   candidates: Int32Array;
 }
 
-/** Clause kinds as small ints, for the answer loop (`ClauseTable.kind`). */
+/** Clause kinds as small ints, as stored in the programs' entries (`E_KIND`). */
 export const enum Kind {
   Govern = 0,
   Escalate = 1,
@@ -56,23 +56,19 @@ export const enum Kind {
 }
 const KIND: Record<ClauseRt["kind"], Kind> = { govern: Kind.Govern, escalate: Kind.Escalate, prohibit: Kind.Prohibit, exempt: Kind.Exempt, precedence: Kind.Precedence, joint: Kind.Joint };
 
-/**
- * What an answer needs of each clause, indexed by clause position, so building one reads a few typed
- * arrays instead of clause objects spread over the heap. `pay[payStart[k] .. payStart[k + 1])` holds a
- * govern clause's grants as `rank * 2 + role` (role 0 approve, 1 notify) in source order, and a
- * precedence clause's [winner rank, loser rank].
- */
-export interface ClauseTable {
-  kind: Uint8Array;
-  payStart: Int32Array;
-  pay: Int32Array;
-  vias: Via[];
+/** A clause's grant words in its program entries (see `Programs.code`). */
+function grantWords(c: ClauseRt): number[] {
+  if (c.kind === "govern") return c.grants.flatMap((g) => g.bodies.map((b) => b.rank * 2 + (g.role === "approve" ? 0 : 1)));
+  if (c.kind === "precedence") return [c.winner.rank, c.loser.rank];
+  return [];
 }
 
 /** Per-set scratch for queries (one query at a time per set), sized at compile time. */
 export interface Scratch {
   values: Float64Array;
+  /** Applicable clauses: index and program entry offset. */
   hits: Int32Array;
+  at: Int32Array;
   /** Per (body rank, role): position of its entry in the answer being built, or -1. */
   entryOf: Int32Array;
   /** Per body rank: flags used by the precedence pass. */
@@ -82,6 +78,7 @@ export interface Scratch {
   epoch: number;
   /** Per layer: ranks of the bodies whose `covers` holds, in `layerHits[layerBase[l] .. + layerCount[l])`. */
   layerHits: Int32Array;
+  layerAt: Int32Array;
   layerBase: Int32Array;
   layerCount: Int32Array;
 }
@@ -101,20 +98,7 @@ export interface CompiledSet {
   /** Per domain node: its parent's id, or -1. */
   parent: Int32Array;
   programs: Programs;
-  table: ClauseTable;
   scratch: Scratch;
-}
-
-function clauseTable(clauses: ClauseRt[]): ClauseTable {
-  const payStart = new Int32Array(clauses.length + 1);
-  const pay: number[] = [];
-  clauses.forEach((c, i) => {
-    payStart[i] = pay.length;
-    if (c.kind === "govern") for (const g of c.grants) for (const b of g.bodies) pay.push(b.rank * 2 + (g.role === "approve" ? 0 : 1));
-    if (c.kind === "precedence") pay.push(c.winner.rank, c.loser.rank);
-  });
-  payStart[clauses.length] = pay.length;
-  return { kind: Uint8Array.from(clauses.map((c) => KIND[c.kind])), payStart, pay: Int32Array.from(pay), vias: clauses.map((c) => c.via) };
 }
 
 function tailDate(tail: TailPart[], kind: "effective" | "until"): number {
@@ -220,7 +204,7 @@ export function compile(set: CheckedSet): CompiledSet {
   }
   const programs = buildPrograms(
     layout,
-    clauses.map((c) => ({ when: c.source.when, from: c.from, until: c.until })),
+    clauses.map((c) => ({ when: c.source.when, from: c.from, until: c.until, kind: KIND[c.kind], pay: grantWords(c), via: c.via })),
     domains.map((d) => ({ exact: d.exact.map((c) => c.index), subtree: d.subtree.map((c) => c.index) })),
     global.map((c) => c.index),
     set.layers.map((l) => bodiesByRank.filter((b) => b.layer === l.name).map((b) => ({ rank: b.rank, covers: set.bodies.get(b.id)!.covers }))),
@@ -243,11 +227,12 @@ export function compile(set: CheckedSet): CompiledSet {
     bodiesByRank,
     parent: Int32Array.from(domains.map((d) => d.parent)),
     programs,
-    table: clauseTable(clauses),
-    scratch: { values: new Float64Array(layout.size), hits: new Int32Array(maxHits), entryOf: new Int32Array(bodiesByRank.length * 2).fill(-1), marks: new Uint8Array(bodiesByRank.length),
+    scratch: { values: new Float64Array(layout.size), hits: new Int32Array(maxHits),
+      at: new Int32Array(maxHits), entryOf: new Int32Array(bodiesByRank.length * 2).fill(-1), marks: new Uint8Array(bodiesByRank.length),
       layerEpoch: new Int32Array(set.layers.length).fill(-1),
       epoch: 0,
       layerHits: new Int32Array(base),
+      layerAt: new Int32Array(base),
       layerBase,
       layerCount: new Int32Array(set.layers.length),
     },

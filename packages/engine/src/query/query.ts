@@ -2,33 +2,41 @@
 // subtrees (ir/program.ts), then apply the verdict rules to the clause indices that hold.
 import { Kind, type BodyRt, type ClauseRt, type CompiledSet } from "../ir/compile.js";
 import { dateKey } from "../ir/dates.js";
-import { runBlock } from "../ir/program.js";
+import { E_KIND, E_PAY, E_PAYLEN, E_VIA, runBlock } from "../ir/program.js";
 import { encodeFacts } from "../ir/slots.js";
 import type { Answer, BodyEntry, Deployment, EscalationEntry, Via } from "./answer.js";
 
 /**
- * The clauses that apply to a domain id, facts and day: their indices in `c.scratch.hits[0 .. count)`,
- * in source order, each once; returns the count. Valid until the next query on `c`.
+ * The clauses that apply to a domain id, facts and day: their indices in `c.scratch.hits[0 .. count)`
+ * and their program entries in `c.scratch.at`, in source order, each once; returns the count. Valid
+ * until the next query on `c`.
  */
 export function applicableHits(c: CompiledSet, domainId: number, v: Float64Array, day: number): number {
   const p = c.programs;
-  const hits = c.scratch.hits;
-  let n = runBlock(p, p.globalStart, p.globalEnd, v, day, hits, 0);
-  n = runBlock(p, p.start[domainId]!, p.end[domainId]!, v, day, hits, n);
-  for (let a = c.parent[domainId]!; a >= 0; a = c.parent[a]!) n = runBlock(p, p.start[a]!, p.mid[a]!, v, day, hits, n);
+  const { hits, at } = c.scratch;
+  let n = runBlock(p, p.globalStart, p.globalEnd, v, day, hits, at, 0);
+  n = runBlock(p, p.start[domainId]!, p.end[domainId]!, v, day, hits, at, n);
+  for (let a = c.parent[domainId]!; a >= 0; a = c.parent[a]!) n = runBlock(p, p.start[a]!, p.mid[a]!, v, day, hits, at, n);
   // Blocks come in node order, not source order: a few (≈ 13) indices, so an insertion sort, then drop
   // the duplicates of a clause that matched through two of its patterns.
   for (let i = 1; i < n; i++) {
     const x = hits[i]!;
+    const y = at[i]!;
     let j = i - 1;
     while (j >= 0 && hits[j]! > x) {
       hits[j + 1] = hits[j]!;
+      at[j + 1] = at[j]!;
       j--;
     }
     hits[j + 1] = x;
+    at[j + 1] = y;
   }
   let m = 0;
-  for (let i = 0; i < n; i++) if (m === 0 || hits[i] !== hits[m - 1]) hits[m++] = hits[i]!;
+  for (let i = 0; i < n; i++) {
+    if (m > 0 && hits[i] === hits[m - 1]) continue;
+    hits[m] = hits[i]!;
+    at[m++] = at[i]!;
+  }
   return m;
 }
 
@@ -48,7 +56,7 @@ function coveringBodies(c: CompiledSet, l: number, v: Float64Array): number {
   const s = c.scratch;
   if (s.layerEpoch[l] !== s.epoch) {
     s.layerEpoch[l] = s.epoch;
-    s.layerCount[l] = runBlock(c.programs, c.programs.layerStart[l]!, c.programs.layerEnd[l]!, v, 0, s.layerHits, s.layerBase[l]!) - s.layerBase[l]!;
+    s.layerCount[l] = runBlock(c.programs, c.programs.layerStart[l]!, c.programs.layerEnd[l]!, v, 0, s.layerHits, s.layerAt, s.layerBase[l]!) - s.layerBase[l]!;
   }
   return s.layerCount[l]!;
 }
@@ -57,7 +65,8 @@ type Header = Pick<Answer, "deployment" | "domain" | "at">;
 
 /** Answer from already-applicable clauses (in source order): the verdict rules of §5 steps 2–4. */
 export function decide(c: CompiledSet, applied: ClauseRt[], v: Float64Array, header: Header, covers?: CoversTest): Answer {
-  return decideHits(c, Int32Array.from(applied, (x) => x.index), applied.length, v, header, covers);
+  const entry = c.programs.entryOf;
+  return decideHits(c, Int32Array.from(applied, (x) => x.index), Int32Array.from(applied, (x) => entry[x.index]!), applied.length, v, header, covers);
 }
 
 const PRECEDENCE_APPROVE = 1;
@@ -65,14 +74,19 @@ const PRECEDENCE_NOTIFY = 2;
 const DROP_APPROVE = 4;
 const DROP_NOTIFY = 8;
 
-/** `decide` over clause indices `hits[0 .. n)` (source order). Without `covers`, bodies' `covers` are run from the programs. */
-export function decideHits(c: CompiledSet, hits: Int32Array, n: number, v: Float64Array, header: Header, covers?: CoversTest): Answer {
-  const { kind, pay, payStart, vias } = c.table;
+/**
+ * `decide` over clause indices `hits[0 .. n)` (source order) with their program entries in `at`: what
+ * a clause grants is read from its entry, just evaluated and still in cache. Without `covers`, bodies'
+ * `covers` are run from the programs.
+ */
+export function decideHits(c: CompiledSet, hits: Int32Array, at: Int32Array, n: number, v: Float64Array, header: Header, covers?: CoversTest): Answer {
+  const code = c.programs.code;
+  const vias = c.programs.vias;
   let prohibited = false;
   let exempt = false;
   let precedence = false;
   for (let i = 0; i < n; i++) {
-    const k = kind[hits[i]!];
+    const k = code[at[i]! + E_KIND];
     if (k === Kind.Prohibit) prohibited = true;
     else if (k === Kind.Exempt) exempt = true;
     else if (k === Kind.Precedence) precedence = true;
@@ -80,7 +94,7 @@ export function decideHits(c: CompiledSet, hits: Int32Array, n: number, v: Float
   if (prohibited || exempt) {
     const want = prohibited ? Kind.Prohibit : Kind.Exempt;
     const reasons: Via[] = [];
-    for (let i = 0; i < n; i++) if (kind[hits[i]!] === want) reasons.push(vias[hits[i]!]!);
+    for (let i = 0; i < n; i++) if (code[at[i]! + E_KIND] === want) reasons.push(vias[code[at[i]! + E_VIA]!]!);
     return { deployment: header.deployment, domain: header.domain, at: header.at, verdict: prohibited ? "prohibited" : "exempt", approve: [], notify: [], escalations: [], reasons };
   }
   const { entryOf, marks } = c.scratch;
@@ -88,52 +102,40 @@ export function decideHits(c: CompiledSet, hits: Int32Array, n: number, v: Float
   const marked: number[] = [];
   if (precedence) {
     for (let i = 0; i < n; i++) {
-      const k = hits[i]!;
-      if (kind[k] !== Kind.Govern) continue;
-      for (let g = payStart[k]!; g < payStart[k + 1]!; g++) {
-        const rank = pay[g]! >> 1;
+      const e = at[i]!;
+      if (code[e + E_KIND] !== Kind.Govern) continue;
+      for (let g = e + E_PAY; g < e + E_PAY + code[e + E_PAYLEN]!; g++) {
+        const rank = code[g]! >> 1;
         if (marks[rank] === 0) marked.push(rank);
-        marks[rank]! |= pay[g]! & 1 ? PRECEDENCE_NOTIFY : PRECEDENCE_APPROVE;
+        marks[rank]! |= code[g]! & 1 ? PRECEDENCE_NOTIFY : PRECEDENCE_APPROVE;
       }
     }
     for (let i = 0; i < n; i++) {
-      const k = hits[i]!;
-      if (kind[k] !== Kind.Precedence) continue;
-      const winner = marks[pay[payStart[k]!]!]!;
-      const loser = pay[payStart[k]! + 1]!;
+      const e = at[i]!;
+      if (code[e + E_KIND] !== Kind.Precedence) continue;
+      const winner = marks[code[e + E_PAY]!]!;
+      const loser = code[e + E_PAY + 1]!;
       if (winner & marks[loser]! & PRECEDENCE_APPROVE) marks[loser]! |= DROP_APPROVE;
       if (winner & marks[loser]! & PRECEDENCE_NOTIFY) marks[loser]! |= DROP_NOTIFY;
     }
   }
   // One pass in source order, so every body's vias come out in source order.
-  const ranks: number[] = [];
-  const roles: number[] = [];
-  const viaLists: Via[][] = [];
-  const add = (rank: number, role: number, via: Via): void => {
-    const slot = rank * 2 + role;
-    const j = entryOf[slot]!;
-    if (j < 0) {
-      entryOf[slot] = ranks.length;
-      ranks.push(rank);
-      roles.push(role);
-      viaLists.push([via]);
-    } else {
-      const list = viaLists[j]!;
-      if (list[list.length - 1] !== via) list.push(via);
-    }
-  };
+  const g = grants;
+  g.entries = 0;
+  g.pairs = 0;
   let escalations: EscalationEntry[] | undefined;
   c.scratch.epoch = (c.scratch.epoch + 1) | 0;
   for (let i = 0; i < n; i++) {
     const k = hits[i]!;
-    const kk = kind[k];
+    const e = at[i]!;
+    const kk = code[e + E_KIND];
+    const via = code[e + E_VIA]!;
     if (kk === Kind.Govern) {
-      const via = vias[k]!;
-      for (let g = payStart[k]!; g < payStart[k + 1]!; g++) {
-        const rank = pay[g]! >> 1;
-        const role = pay[g]! & 1;
+      for (let p = e + E_PAY; p < e + E_PAY + code[e + E_PAYLEN]!; p++) {
+        const rank = code[p]! >> 1;
+        const role = code[p]! & 1;
         if (precedence && marks[rank]! & (role ? DROP_NOTIFY : DROP_APPROVE)) continue;
-        add(rank, role, via);
+        g.add(entryOf, rank, role, k, via);
       }
     } else if (kk === Kind.Escalate) {
       const x = c.clauses[k] as ClauseRt & { kind: "escalate" };
@@ -146,46 +148,97 @@ export function decideHits(c: CompiledSet, hits: Int32Array, n: number, v: Float
         for (let j = from; j < to; j++) {
           const b = c.bodiesByRank[layerHits[j]!]!;
           bodies.push(b.id);
-          add(b.rank, role, x.via);
+          g.add(entryOf, b.rank, role, k, via);
         }
       } else {
         for (const b of x.receivers) {
           if (x.toLayer && !covers!(b)) continue;
           bodies.push(b.id);
-          add(b.rank, role, x.via);
+          g.add(entryOf, b.rank, role, k, via);
         }
       }
       (escalations ??= []).push({ to: x.to, bodies, role: x.role, trigger: x.trigger, via: x.via });
     }
   }
   for (const rank of marked) marks[rank] = 0;
-  for (let j = 0; j < ranks.length; j++) entryOf[ranks[j]! * 2 + roles[j]!] = -1;
-  const approve = entries(c, ranks, roles, viaLists, 0);
-  const notify = entries(c, ranks, roles, viaLists, 1);
+  for (let j = 0; j < g.entries; j++) entryOf[g.rank[j]! * 2 + g.role[j]!] = -1;
+  const lists = g.viaLists(vias);
+  const approve = g.sorted(c, lists, 0);
+  const notify = g.sorted(c, lists, 1);
   const verdict = approve.length ? "approval-required" : notify.length ? "notice-only" : "ungoverned";
   return { deployment: header.deployment, domain: header.domain, at: header.at, verdict, approve, notify, escalations: escalations ?? [], reasons: [] };
 }
 
-/** The entries of one role, sorted by body id (rank): a handful, so an insertion sort. */
-function entries(c: CompiledSet, ranks: number[], roles: number[], viaLists: Via[][], role: number): BodyEntry[] {
-  const picked: number[] = [];
-  for (let j = 0; j < ranks.length; j++) {
-    if (roles[j] !== role) continue;
-    let i = picked.length;
-    picked.push(j);
-    while (i > 0 && ranks[picked[i - 1]!]! > ranks[j]!) {
-      picked[i] = picked[i - 1]!;
-      i--;
+/**
+ * The grants of the answer being built: an entry per (body, role), and every (entry, via) pair in
+ * source order. Kept between queries (one at a time) so building an answer allocates only what the
+ * answer holds: each via list is allocated once, at its final length.
+ */
+class Grants {
+  entries = 0;
+  pairs = 0;
+  rank: number[] = [];
+  role: number[] = [];
+  count: number[] = [];
+  last: number[] = [];
+  pairEntry: number[] = [];
+  pairVia: number[] = [];
+
+  /** Body `rank` gets `role` through clause `k`, located by via ordinal `via`. */
+  add(entryOf: Int32Array, rank: number, role: number, k: number, via: number): void {
+    const slot = rank * 2 + role;
+    let j = entryOf[slot]!;
+    if (j < 0) {
+      entryOf[slot] = j = this.entries++;
+      this.rank[j] = rank;
+      this.role[j] = role;
+      this.count[j] = 0;
+      this.last[j] = -1;
     }
-    picked[i] = j;
+    // A clause naming a body twice gives one via.
+    if (this.last[j] === k) return;
+    this.last[j] = k;
+    this.count[j]!++;
+    this.pairEntry[this.pairs] = j;
+    this.pairVia[this.pairs++] = via;
   }
-  const out: BodyEntry[] = [];
-  for (const j of picked) {
-    const b = c.bodiesByRank[ranks[j]!]!;
-    out.push({ body: b.id, name: b.name, layer: b.layer, via: viaLists[j]! });
+
+  viaLists(vias: Via[]): Via[][] {
+    const lists: Via[][] = [];
+    for (let j = 0; j < this.entries; j++) {
+      lists.push(new Array<Via>(this.count[j]!));
+      this.count[j] = 0;
+    }
+    for (let p = 0; p < this.pairs; p++) {
+      const j = this.pairEntry[p]!;
+      lists[j]![this.count[j]!++] = vias[this.pairVia[p]!]!;
+    }
+    return lists;
   }
-  return out;
+
+  /** The entries of one role, sorted by body id (rank): a handful, so an insertion sort. */
+  sorted(c: CompiledSet, lists: Via[][], role: number): BodyEntry[] {
+    const picked: number[] = [];
+    for (let j = 0; j < this.entries; j++) {
+      if (this.role[j] !== role) continue;
+      let i = picked.length;
+      picked.push(j);
+      while (i > 0 && this.rank[picked[i - 1]!]! > this.rank[j]!) {
+        picked[i] = picked[i - 1]!;
+        i--;
+      }
+      picked[i] = j;
+    }
+    const out: BodyEntry[] = [];
+    for (const j of picked) {
+      const b = c.bodiesByRank[this.rank[j]!]!;
+      out.push({ body: b.id, name: b.name, layer: b.layer, via: lists[j]! });
+    }
+    return out;
+  }
 }
+
+const grants = new Grants();
 
 export class UnknownDomainError extends Error {}
 
@@ -195,5 +248,5 @@ export function query(c: CompiledSet, d: Deployment): Answer {
   if (id === undefined) throw new UnknownDomainError(`unknown domain \`${d.domain}\``);
   const v = encodeFacts(c.layout, d.facts, c.scratch.values);
   const n = applicableHits(c, id, v, dateKey(d.at));
-  return decideHits(c, c.scratch.hits, n, v, { deployment: d.name ?? null, domain: d.domain, at: d.at });
+  return decideHits(c, c.scratch.hits, c.scratch.at, n, v, { deployment: d.name ?? null, domain: d.domain, at: d.at });
 }
