@@ -1,5 +1,5 @@
-// Conditions as short-circuit jump code of 32-bit words, run by one interpreter loop: every domain's
-// clauses are tested by the same hot (optimised) code. Each instruction tests one atom and names where
+// Conditions as short-circuit jump code of 32-bit words, run by one interpreter loop (ir/program.ts):
+// every domain's clauses are tested by the same hot (optimised) code. Each instruction tests one atom and names where
 // to go on true and on false (the next atom, or accept/reject), the way compilers lower `&&`/`||`, so
 // a conjunction stops at its first false atom and no value stack is needed. Numbers compared against
 // (thresholds, `users`, enum indices) live in a small constant pool, so the code itself stays Int32 —
@@ -42,8 +42,10 @@ export class ConstPool {
 }
 
 /** Jump targets: relative to the condition's first word, or one of these. */
-export const ACCEPT = -1;
-export const REJECT = -2;
+export const enum Target {
+  Accept = -1,
+  Reject = -2,
+}
 
 /** Words one atom takes: [op, slot, operand, if true, if false] and, for `in`, its n value indices. */
 function size(c: Cond): number {
@@ -64,7 +66,7 @@ function size(c: Cond): number {
  * Append the jump code of `c`, which starts `at` words into its condition, to `out`: control reaches
  * `yes` when `c` holds and `no` when not. A condition-less clause has no code (it always holds).
  */
-export function emit(c: Cond, layout: SlotLayout, pool: ConstPool, out: number[], at = 0, yes = ACCEPT, no = REJECT): void {
+export function emit(c: Cond, layout: SlotLayout, pool: ConstPool, out: number[], at = 0, yes: number = Target.Accept, no: number = Target.Reject): void {
   switch (c.kind) {
     case "and":
     case "or": {
@@ -100,52 +102,5 @@ export function emit(c: Cond, layout: SlotLayout, pool: ConstPool, out: number[]
       out.push(c.negated ? Op.NotIn : Op.In, f.slot, idx.length, yes, no, ...idx);
       return;
     }
-  }
-}
-
-/** Run the jump code starting at `base` against the slot array. An unknown fact (NaN) satisfies no comparison. */
-export function run(code: Int32Array, base: number, v: Float64Array, k: Float64Array): boolean {
-  let pc = base;
-  for (;;) {
-    const x = v[code[pc + 1]!]!;
-    let r: boolean;
-    switch (code[pc]!) {
-      case Op.Eq:
-        r = x === k[code[pc + 2]!];
-        break;
-      case Op.Ne:
-        r = x !== k[code[pc + 2]!] && x === x;
-        break;
-      case Op.Lt:
-        r = x < k[code[pc + 2]!]!;
-        break;
-      case Op.Le:
-        r = x <= k[code[pc + 2]!]!;
-        break;
-      case Op.Gt:
-        r = x > k[code[pc + 2]!]!;
-        break;
-      case Op.Ge:
-        r = x >= k[code[pc + 2]!]!;
-        break;
-      case Op.In:
-      case Op.NotIn: {
-        const n = code[pc + 2]!;
-        let found = false;
-        for (let i = pc + 5; i < pc + 5 + n; i++) {
-          if (code[i] === x) {
-            found = true;
-            break;
-          }
-        }
-        r = code[pc] === Op.In ? found : !found && x === x;
-        break;
-      }
-      default:
-        r = x === 1;
-    }
-    const to = r ? code[pc + 3]! : code[pc + 4]!;
-    if (to < 0) return to === ACCEPT;
-    pc = base + to;
   }
 }

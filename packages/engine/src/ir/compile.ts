@@ -45,7 +45,7 @@ export interface DomainRt {
   candidates: Int32Array;
 }
 
-/** Clause kinds as small ints, as stored in the programs' entries (`E_KIND`). */
+/** Clause kinds as small ints, as stored in the programs' entries (`E.Kind`). */
 export const enum Kind {
   Govern = 0,
   Escalate = 1,
@@ -69,6 +69,8 @@ export interface Scratch {
   /** Applicable clauses: index and program entry offset. */
   hits: Int32Array;
   at: Int32Array;
+  /** Block ranges a query runs: the global block, the domain's, and the subtree part of each ancestor's. */
+  ranges: Int32Array;
   /** Per (body rank, role): position of its entry in the answer being built, or -1. */
   entryOf: Int32Array;
   /** Per body rank: flags used by the precedence pass. */
@@ -191,15 +193,18 @@ export function compile(set: CheckedSet): CompiledSet {
   // Each domain's candidates, merged in source order (for --explain, --partial and coverage), and the
   // most a query can collect before duplicates are dropped (a clause may match through two patterns).
   let maxHits = global.length;
+  let maxDepth = 0;
   for (const d of domains) {
     const seen = new Set<ClauseRt>(global);
     let hits = global.length + d.exact.length;
     for (const c of d.exact) seen.add(c);
-    for (let a = d.id; a >= 0; a = domains[a]!.parent) {
+    let depth = 0;
+    for (let a = d.id; a >= 0; a = domains[a]!.parent, depth++) {
       hits += domains[a]!.subtree.length;
       for (const c of domains[a]!.subtree) seen.add(c);
     }
     maxHits = Math.max(maxHits, hits);
+    maxDepth = Math.max(maxDepth, depth);
     d.candidates = Int32Array.from([...seen].map((c) => c.index).sort((x, y) => x - y));
   }
   const programs = buildPrograms(
@@ -228,7 +233,8 @@ export function compile(set: CheckedSet): CompiledSet {
     parent: Int32Array.from(domains.map((d) => d.parent)),
     programs,
     scratch: { values: new Float64Array(layout.size), hits: new Int32Array(maxHits),
-      at: new Int32Array(maxHits), entryOf: new Int32Array(bodiesByRank.length * 2).fill(-1), marks: new Uint8Array(bodiesByRank.length),
+      at: new Int32Array(maxHits),
+      ranges: new Int32Array(4 * (3 + maxDepth)), entryOf: new Int32Array(bodiesByRank.length * 2).fill(-1), marks: new Uint8Array(bodiesByRank.length),
       layerEpoch: new Int32Array(set.layers.length).fill(-1),
       epoch: 0,
       layerHits: new Int32Array(base),

@@ -18,7 +18,17 @@ export interface SlotLayout {
   facts: FactSlot[];
   byName: Map<string, FactSlot>;
   size: number;
+  /** The encoder's view of `facts`: parallel arrays, kinds as small ints (see `Enc`). */
+  enc: { names: string[]; kinds: Uint8Array; slots: Int32Array; values: (Map<string, number> | undefined)[] };
 }
+
+const enum Enc {
+  Bool = 0,
+  Number = 1,
+  Enum = 2,
+  Set = 3,
+}
+const ENC: Record<FactKind["kind"], Enc> = { bool: Enc.Bool, number: Enc.Number, int: Enc.Number, enum: Enc.Enum, set: Enc.Set };
 
 export function layoutSlots(set: CheckedSet): SlotLayout {
   const facts: FactSlot[] = [];
@@ -29,7 +39,13 @@ export function layoutSlots(set: CheckedSet): SlotLayout {
     next += f.type.kind === "set" ? 1 + f.type.values.length : 1;
     facts.push(slot);
   }
-  return { facts, byName: new Map(facts.map((f) => [f.name, f])), size: next };
+  const enc = {
+    names: facts.map((f) => f.name),
+    kinds: Uint8Array.from(facts, (f) => ENC[f.type.kind]),
+    slots: Int32Array.from(facts, (f) => f.slot),
+    values: facts.map((f) => f.valueIndex),
+  };
+  return { facts, byName: new Map(facts.map((f) => [f.name, f])), size: next, enc };
 }
 
 /**
@@ -38,33 +54,35 @@ export function layoutSlots(set: CheckedSet): SlotLayout {
  */
 export function encodeFacts(layout: SlotLayout, facts: Deployment["facts"], out: Float64Array = new Float64Array(layout.size)): Float64Array {
   out.fill(0);
-  for (const f of layout.facts) {
-    const v = facts[f.name];
+  const { names, kinds, slots, values } = layout.enc;
+  for (let i = 0; i < names.length; i++) {
+    const v = facts[names[i]!];
+    const slot = slots[i]!;
     if (v === undefined) {
-      out[f.slot] = NaN;
+      out[slot] = NaN;
       continue;
     }
-    switch (f.type.kind) {
-      case "bool":
-        out[f.slot] = v === true ? 1 : 0;
+    switch (kinds[i]) {
+      case Enc.Bool:
+        out[slot] = v === true ? 1 : 0;
         break;
-      case "number":
-      case "int":
-        out[f.slot] = v as number;
+      case Enc.Number:
+        out[slot] = v as number;
         break;
-      case "enum":
-        out[f.slot] = f.valueIndex!.get(v as string) ?? NaN;
+      case Enc.Enum:
+        out[slot] = values[i]!.get(v as string) ?? NaN;
         break;
-      case "set": {
+      default: {
+        const index = values[i]!;
+        const items = v as string[];
         let count = 0;
-        for (const item of v as string[]) {
-          const i = f.valueIndex!.get(item);
-          if (i === undefined || out[f.slot + 1 + i] === 1) continue;
-          out[f.slot + 1 + i] = 1;
+        for (let j = 0; j < items.length; j++) {
+          const x = index.get(items[j]!);
+          if (x === undefined || out[slot + 1 + x] === 1) continue;
+          out[slot + 1 + x] = 1;
           count++;
         }
-        out[f.slot] = count;
-        break;
+        out[slot] = count;
       }
     }
   }

@@ -2,7 +2,7 @@
 // subtrees (ir/program.ts), then apply the verdict rules to the clause indices that hold.
 import { Kind, type BodyRt, type ClauseRt, type CompiledSet } from "../ir/compile.js";
 import { dateKey } from "../ir/dates.js";
-import { E_KIND, E_PAY, E_PAYLEN, E_VIA, runBlock } from "../ir/program.js";
+import { E, runBlocks } from "../ir/program.js";
 import { encodeFacts } from "../ir/slots.js";
 import type { Answer, BodyEntry, Deployment, EscalationEntry, Via } from "./answer.js";
 
@@ -13,10 +13,17 @@ import type { Answer, BodyEntry, Deployment, EscalationEntry, Via } from "./answ
  */
 export function applicableHits(c: CompiledSet, domainId: number, v: Float64Array, day: number): number {
   const p = c.programs;
-  const { hits, at } = c.scratch;
-  let n = runBlock(p, p.globalStart, p.globalEnd, v, day, hits, at, 0);
-  n = runBlock(p, p.start[domainId]!, p.end[domainId]!, v, day, hits, at, n);
-  for (let a = c.parent[domainId]!; a >= 0; a = c.parent[a]!) n = runBlock(p, p.start[a]!, p.mid[a]!, v, day, hits, at, n);
+  const { hits, at, ranges } = c.scratch;
+  ranges[0] = p.globalStart;
+  ranges[1] = p.globalEnd;
+  ranges[2] = p.start[domainId]!;
+  ranges[3] = p.end[domainId]!;
+  let count = 2;
+  for (let a = c.parent[domainId]!; a >= 0; a = c.parent[a]!) {
+    ranges[2 * count] = p.start[a]!;
+    ranges[2 * count++ + 1] = p.mid[a]!;
+  }
+  const n = runBlocks(p, ranges, count, v, day, hits, at, 0);
   // Blocks come in node order, not source order: a few (≈ 13) indices, so an insertion sort, then drop
   // the duplicates of a clause that matched through two of its patterns.
   for (let i = 1; i < n; i++) {
@@ -56,7 +63,9 @@ function coveringBodies(c: CompiledSet, l: number, v: Float64Array): number {
   const s = c.scratch;
   if (s.layerEpoch[l] !== s.epoch) {
     s.layerEpoch[l] = s.epoch;
-    s.layerCount[l] = runBlock(c.programs, c.programs.layerStart[l]!, c.programs.layerEnd[l]!, v, 0, s.layerHits, s.layerAt, s.layerBase[l]!) - s.layerBase[l]!;
+    s.ranges[0] = c.programs.layerStart[l]!;
+    s.ranges[1] = c.programs.layerEnd[l]!;
+    s.layerCount[l] = runBlocks(c.programs, s.ranges, 1, v, 0, s.layerHits, s.layerAt, s.layerBase[l]!) - s.layerBase[l]!;
   }
   return s.layerCount[l]!;
 }
@@ -69,10 +78,13 @@ export function decide(c: CompiledSet, applied: ClauseRt[], v: Float64Array, hea
   return decideHits(c, Int32Array.from(applied, (x) => x.index), Int32Array.from(applied, (x) => entry[x.index]!), applied.length, v, header, covers);
 }
 
-const PRECEDENCE_APPROVE = 1;
-const PRECEDENCE_NOTIFY = 2;
-const DROP_APPROVE = 4;
-const DROP_NOTIFY = 8;
+/** Per-body flags of the precedence pass (`Scratch.marks`). */
+const enum Mark {
+  GrantedApprove = 1,
+  GrantedNotify = 2,
+  DropApprove = 4,
+  DropNotify = 8,
+}
 
 /**
  * `decide` over clause indices `hits[0 .. n)` (source order) with their program entries in `at`: what
@@ -86,7 +98,7 @@ export function decideHits(c: CompiledSet, hits: Int32Array, at: Int32Array, n: 
   let exempt = false;
   let precedence = false;
   for (let i = 0; i < n; i++) {
-    const k = code[at[i]! + E_KIND];
+    const k = code[at[i]! + E.Kind];
     if (k === Kind.Prohibit) prohibited = true;
     else if (k === Kind.Exempt) exempt = true;
     else if (k === Kind.Precedence) precedence = true;
@@ -94,7 +106,7 @@ export function decideHits(c: CompiledSet, hits: Int32Array, at: Int32Array, n: 
   if (prohibited || exempt) {
     const want = prohibited ? Kind.Prohibit : Kind.Exempt;
     const reasons: Via[] = [];
-    for (let i = 0; i < n; i++) if (code[at[i]! + E_KIND] === want) reasons.push(vias[code[at[i]! + E_VIA]!]!);
+    for (let i = 0; i < n; i++) if (code[at[i]! + E.Kind] === want) reasons.push(vias[code[at[i]! + E.Via]!]!);
     return { deployment: header.deployment, domain: header.domain, at: header.at, verdict: prohibited ? "prohibited" : "exempt", approve: [], notify: [], escalations: [], reasons };
   }
   const { entryOf, marks } = c.scratch;
@@ -103,20 +115,20 @@ export function decideHits(c: CompiledSet, hits: Int32Array, at: Int32Array, n: 
   if (precedence) {
     for (let i = 0; i < n; i++) {
       const e = at[i]!;
-      if (code[e + E_KIND] !== Kind.Govern) continue;
-      for (let g = e + E_PAY; g < e + E_PAY + code[e + E_PAYLEN]!; g++) {
+      if (code[e + E.Kind] !== Kind.Govern) continue;
+      for (let g = e + E.Pay; g < e + E.Pay + code[e + E.PayLen]!; g++) {
         const rank = code[g]! >> 1;
         if (marks[rank] === 0) marked.push(rank);
-        marks[rank]! |= code[g]! & 1 ? PRECEDENCE_NOTIFY : PRECEDENCE_APPROVE;
+        marks[rank]! |= code[g]! & 1 ? Mark.GrantedNotify : Mark.GrantedApprove;
       }
     }
     for (let i = 0; i < n; i++) {
       const e = at[i]!;
-      if (code[e + E_KIND] !== Kind.Precedence) continue;
-      const winner = marks[code[e + E_PAY]!]!;
-      const loser = code[e + E_PAY + 1]!;
-      if (winner & marks[loser]! & PRECEDENCE_APPROVE) marks[loser]! |= DROP_APPROVE;
-      if (winner & marks[loser]! & PRECEDENCE_NOTIFY) marks[loser]! |= DROP_NOTIFY;
+      if (code[e + E.Kind] !== Kind.Precedence) continue;
+      const winner = marks[code[e + E.Pay]!]!;
+      const loser = code[e + E.Pay + 1]!;
+      if (winner & marks[loser]! & Mark.GrantedApprove) marks[loser]! |= Mark.DropApprove;
+      if (winner & marks[loser]! & Mark.GrantedNotify) marks[loser]! |= Mark.DropNotify;
     }
   }
   // One pass in source order, so every body's vias come out in source order.
@@ -128,13 +140,13 @@ export function decideHits(c: CompiledSet, hits: Int32Array, at: Int32Array, n: 
   for (let i = 0; i < n; i++) {
     const k = hits[i]!;
     const e = at[i]!;
-    const kk = code[e + E_KIND];
-    const via = code[e + E_VIA]!;
+    const kk = code[e + E.Kind];
+    const via = code[e + E.Via]!;
     if (kk === Kind.Govern) {
-      for (let p = e + E_PAY; p < e + E_PAY + code[e + E_PAYLEN]!; p++) {
+      for (let p = e + E.Pay; p < e + E.Pay + code[e + E.PayLen]!; p++) {
         const rank = code[p]! >> 1;
         const role = code[p]! & 1;
-        if (precedence && marks[rank]! & (role ? DROP_NOTIFY : DROP_APPROVE)) continue;
+        if (precedence && marks[rank]! & (role ? Mark.DropNotify : Mark.DropApprove)) continue;
         g.add(entryOf, rank, role, k, via);
       }
     } else if (kk === Kind.Escalate) {
