@@ -3,7 +3,7 @@
 import type { BodyInfo, CheckedSet, Clause, PlacedClause } from "@charter/lang";
 import type { CompiledSet } from "../ir/compile.js";
 import { Bits } from "../space/bits.js";
-import { intersectRegion, mergeRegion, subtractRegion, type Box, type Region } from "../space/box.js";
+import { intersectRegion, mergeRegion, subtractRegion, type Box, type Dim, type Region } from "../space/box.js";
 import { dayNumber } from "../space/days.js";
 import { Space } from "../space/space.js";
 
@@ -34,11 +34,14 @@ export class AnalysisContext {
       this.space = parent.space;
       this.defaultDate = parent.defaultDate;
       this.defaultDay = parent.defaultDay;
-      this.full = this.space.with(0, { kind: "bits", bits });
+      // One domain dim object for the whole class: every box here has exactly these domains, and the
+      // algebra's identity fast paths then skip comparing bitsets as wide as the domain tree.
+      const dim: Dim = { kind: "bits", bits };
+      this.full = this.space.with(0, dim);
       this.placed = restrict.placed;
       this.positions = parent.positions;
       this.root = parent.root;
-      for (const p of this.placed) this.regions.set(p.clause, within(parent.region(p.clause), bits));
+      for (const p of this.placed) this.regions.set(p.clause, within(parent.region(p.clause), dim));
     } else {
       this.space = new Space(set);
       this.full = this.space.full;
@@ -208,14 +211,15 @@ export class AnalysisContext {
   }
 }
 
-/** The boxes of r inside the domain class `bits` (regions are class-aligned: a box covers a class or misses it). */
-function within(r: Region, bits: Bits): Region {
+/** The boxes of r inside the domain class `dim` (regions are class-aligned: a box covers a class or misses it). */
+function within(r: Region, dim: Dim & { kind: "bits" }): Region {
   const out: Region = [];
+  const first = dim.bits.first();
   for (const box of r) {
     const b = (box[0] as { kind: "bits"; bits: Bits }).bits;
-    if (b.and(bits).isEmpty()) continue;
+    if (!b.has(first)) continue;
     const copy = box.slice();
-    copy[0] = { kind: "bits", bits: b.and(bits) };
+    copy[0] = dim;
     out.push(copy);
   }
   return out;

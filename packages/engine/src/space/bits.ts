@@ -1,11 +1,19 @@
 // Fixed-width bitsets: the value sets of domains, bools and enums in a box.
 
+const nones = new Map<number, Bits>();
+
 /** An immutable set of small non-negative integers (0 ≤ i < size). */
 export class Bits {
   private constructor(readonly size: number, readonly w: Uint32Array) {}
 
   static empty(size: number): Bits {
     return new Bits(size, new Uint32Array((size + 31) >>> 5));
+  }
+  /** The empty set of a size, shared: bitsets are immutable, and wide empty results are common. */
+  static none(size: number): Bits {
+    let b = nones.get(size);
+    if (!b) nones.set(size, (b = Bits.empty(size)));
+    return b;
   }
   static full(size: number): Bits {
     const b = Bits.empty(size);
@@ -37,6 +45,7 @@ export class Bits {
     return r;
   }
   andNot(o: Bits): Bits {
+    if (this === o || this.subsetOf(o)) return Bits.none(this.size);
     let disjoint = true;
     for (let i = 0; i < this.w.length; i++) if ((this.w[i]! & o.w[i]!) !== 0) disjoint = false;
     if (disjoint) return this;
@@ -59,16 +68,24 @@ export class Bits {
   }
   count(): number {
     let n = 0;
-    for (let i = 0; i < this.size; i++) if (this.has(i)) n++;
+    for (let i = 0; i < this.w.length; i++) {
+      // Population count of a 32-bit word (bits past `size` are never set).
+      let x = this.w[i]!;
+      x -= (x >>> 1) & 0x55555555;
+      x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+      n += (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+    }
     return n;
   }
   first(): number {
-    for (let i = 0; i < this.size; i++) if (this.has(i)) return i;
+    for (let i = 0; i < this.w.length; i++) if (this.w[i] !== 0) return i * 32 + (31 - Math.clz32(this.w[i]! & -this.w[i]!));
     return -1;
   }
   items(): number[] {
     const out: number[] = [];
-    for (let i = 0; i < this.size; i++) if (this.has(i)) out.push(i);
+    for (let i = 0; i < this.w.length; i++) {
+      for (let x = this.w[i]!; x !== 0; x &= x - 1) out.push(i * 32 + (31 - Math.clz32(x & -x)));
+    }
     return out;
   }
   isFull(): boolean {

@@ -60,7 +60,9 @@ export function isEmptyDim(d: Dim): boolean {
 function subtractDim(a: Dim, b: Dim): Dim[] {
   switch (a.kind) {
     case "bits": {
+      if (a === b) return [];
       const r = a.bits.andNot((b as typeof a).bits);
+      if (r === a.bits) return [a];
       return r.isEmpty() ? [] : [{ kind: "bits", bits: r }];
     }
     case "interval":
@@ -181,9 +183,19 @@ function hashNumber(h: number, x: number): number {
   return mix(mix(h, lo), Math.round((x - lo) * 1e6) ^ Math.floor(x / 4294967296));
 }
 
+/** Hashes of wide bitsets (the domain dimension: one bit per domain), computed once per bitset. */
+const wideHashes = new WeakMap<Bits, number>();
+
 function dimHash(d: Dim): number {
   let h = 17;
-  if (d.kind === "bits") for (const w of d.bits.w) h = mix(h, w);
+  if (d.kind === "bits") {
+    if (d.bits.w.length > 8) {
+      const known = wideHashes.get(d.bits);
+      if (known !== undefined) return known;
+    }
+    for (const w of d.bits.w) h = mix(h, w);
+    if (d.bits.w.length > 8) wideHashes.set(d.bits, h);
+  }
   else {
     const iv = d.kind === "interval" ? d.iv : d.count;
     h = hashNumber(hashNumber(mix(h, (iv.loOpen ? 1 : 0) | (iv.hiOpen ? 2 : 0)), iv.lo), iv.hi);
