@@ -53,6 +53,11 @@ export class Bits {
     for (let i = 0; i < this.w.length; i++) r.w[i] = this.w[i]! & ~o.w[i]!;
     return r;
   }
+  /** True when the sets share a member. */
+  meets(o: Bits): boolean {
+    for (let i = 0; i < this.w.length; i++) if ((this.w[i]! & o.w[i]!) !== 0) return true;
+    return false;
+  }
   isEmpty(): boolean {
     for (let i = 0; i < this.w.length; i++) if (this.w[i] !== 0) return false;
     return true;

@@ -109,16 +109,21 @@ export function intersectBox(a: Box, b: Box): Box | undefined {
 
 /** a \ b as disjoint boxes (the classic per-dimension peel). */
 export function subtractBox(a: Box, b: Box): Box[] {
-  if (!intersectBox(a, b)) return [a];
+  const common = intersectBox(a, b);
+  if (!common) return [a];
   const out: Box[] = [];
   const cur = a.slice();
   for (let i = 0; i < a.length; i++) {
+    // Where b does not narrow this dimension there is nothing to peel.
+    if (common[i] === cur[i]) continue;
+    // Every piece is non-empty (subtractDim drops empty ones) and so are the other dims of `cur`
+    // (each lies within a ∩ b or a), so the piece's box is non-empty without checking.
     for (const piece of subtractDim(cur[i]!, b[i]!)) {
       const box = cur.slice();
       box[i] = piece;
-      if (!isEmptyBox(box)) out.push(box);
+      out.push(box);
     }
-    cur[i] = intersectDim(cur[i]!, b[i]!);
+    cur[i] = common[i]!;
   }
   return out;
 }
@@ -321,8 +326,66 @@ export function pruneSubsumed(r: Region): Region {
   return out;
 }
 
+/** The smallest box containing every box of r (undefined for an empty region). */
+export function hullRegion(r: Region): Box | undefined {
+  if (r.length === 0) return undefined;
+  if (r.length === 1) return r[0];
+  const out: Dim[] = r[0]!.slice();
+  for (let k = 1; k < r.length; k++) {
+    const box = r[k]!;
+    for (let i = 0; i < out.length; i++) {
+      const a = out[i]!;
+      const b = box[i]!;
+      if (a === b) continue;
+      switch (a.kind) {
+        case "bits":
+          out[i] = { kind: "bits", bits: a.bits.or((b as typeof a).bits) };
+          break;
+        case "interval":
+          out[i] = { kind: "interval", iv: hullInterval(a.iv, (b as typeof a).iv) };
+          break;
+        case "set": {
+          // Fewer requirements contain both: the members both require in (out), the sizes of either.
+          const o = b as SetDim;
+          out[i] = { kind: "set", mustIn: a.mustIn.and(o.mustIn), mustOut: a.mustOut.and(o.mustOut), count: hullInterval(a.count, o.count) };
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function hullInterval(a: Interval, b: Interval): Interval {
+  const lo = a.lo < b.lo ? a : a.lo > b.lo ? b : a.loOpen ? b : a;
+  const hi = a.hi > b.hi ? a : a.hi < b.hi ? b : a.hiOpen ? b : a;
+  return { lo: lo.lo, loOpen: lo.loOpen, hi: hi.hi, hiOpen: hi.hiOpen, int: a.int };
+}
+
+/** False only when boxes a and b certainly share no point (a quick test before intersecting; set dims are not examined). */
+function mayMeet(a: Box, b: Box): boolean {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    if (x.kind === "bits") {
+      if (!x.bits.meets((y as typeof x).bits)) return false;
+    } else if (x.kind === "interval") {
+      if (isEmptyInterval(intersectInterval(x.iv, (y as typeof x).iv))) return false;
+    }
+  }
+  return true;
+}
+
 export function intersectRegion(a: Region, b: Region): Region {
   const out: Region = [];
+  if (a.length * b.length >= 16) {
+    // Many pairs: drop the boxes that cannot meet the other region's hull first (often all of them).
+    const ha = hullRegion(a)!;
+    const hb = hullRegion(b)!;
+    if (!mayMeet(ha, hb)) return out;
+    a = a.filter((x) => mayMeet(x, hb));
+    b = b.filter((y) => mayMeet(y, ha));
+  }
   for (const x of a) for (const y of b) {
     const z = intersectBox(x, y);
     if (z) out.push(z);
