@@ -305,7 +305,7 @@ function dimWithin(a: Dim, b: Dim): boolean {
 
 /** True when every point of box a lies in box b. */
 export function boxWithin(a: Box, b: Box): boolean {
-  for (let i = 0; i < a.length; i++) if (!dimWithin(a[i]!, b[i]!)) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !dimWithin(a[i]!, b[i]!)) return false;
   return true;
 }
 

@@ -23,10 +23,10 @@ function failing(ctx: AnalysisContext, req: Requirement, scope: Region): Region 
   const approves = (id: string) => ctx.granted(id, "approve");
   switch (req.kind) {
     case "layer":
-      return subtractRegion(scope, bodies.filter((b) => b.layer === req.layer.name).flatMap((b) => approves(b.id)));
+      return subtractRegion(scope, ctx.layerGranted(req.layer.name, "approve"));
     case "layers": {
       // Everything inside the scope from the start: the guardrail's `when` usually narrows a lot.
-      const perLayer = ctx.set.layers.map((l) => intersectRegion(scope, bodies.filter((b) => b.layer === l.name).flatMap((b) => approves(b.id)))).filter((r) => r.length > 0);
+      const perLayer = ctx.set.layers.map((l) => mergeRegion(intersectRegion(scope, ctx.layerGranted(l.name, "approve")))).filter((r) => r.length > 0);
       return subtractRegion(scope, atLeast(scope, perLayer, req.count));
     }
     case "approvers": {

@@ -67,14 +67,18 @@ export const overlappingAuthority: Rule = {
     regions(ctx) {
       const out = new Map<string, Region>();
       const bodies = [...new Set(ctx.clauses("govern").flatMap((p) => (p.clause.kind === "govern" ? approvers(p.clause) : [])))].sort();
+      // Each body's grants standing after precedence and outside prohibitions and exemptions, once per
+      // body: (A ∩ B) \ O = (A \ O) ∩ (B \ O), and there are far fewer bodies than pairs.
+      const standing = bodies.map((a) => subtractRegion(ctx.governedAfterPrecedence(a, "approve"), ctx.overridden));
       for (let i = 0; i < bodies.length; i++) {
         for (let j = i + 1; j < bodies.length; j++) {
           const a = bodies[i]!;
           const b = bodies[j]!;
-          // Both standing after precedence; a region where one clause lists both is declared joint.
-          const both = intersectRegion(ctx.governedAfterPrecedence(a, "approve"), ctx.governedAfterPrecedence(b, "approve"));
+          const both = intersectRegion(standing[i]!, standing[j]!);
           if (!both.length) continue;
-          const open = subtractRegion(subtractRegion(both, ctx.overridden), declaredTogether(ctx, a, b));
+          // A region where one clause lists both (or joint, or precedence relates them) is declared.
+          const declared = declaredTogether(ctx, a, b);
+          const open = declared.length ? subtractRegion(both, declared) : both;
           if (open.length) out.set(`${a}\u0000${b}`, open);
         }
       }
