@@ -124,10 +124,14 @@ export class AnalysisContext {
         for (const d of bits.items()) if (touching[d]![touching[d]!.length - 1] !== i) touching[d]!.push(i);
       }
     });
-    const competences = [...this.set.bodies.values()].map((b) => this.space.domainsOf(b.competence));
+    // Per domain, the bodies with competence there (listed from each competence: not domains × bodies).
+    const competent: number[][] = Array.from({ length: n }, () => []);
+    [...this.set.bodies.values()].forEach((b, i) => {
+      for (const d of this.space.domainsOf(b.competence).items()) competent[d]!.push(i);
+    });
     const groups = new Map<string, number[]>();
     for (let d = 0; d < n; d++) {
-      const key = `${touching[d]!.join(",")}|${competences.map((c) => (c.has(d) ? 1 : 0)).join("")}`;
+      const key = `${touching[d]!.join(",")}|${competent[d]!.join(",")}`;
       const g = groups.get(key);
       if (g) g.push(d);
       else groups.set(key, [d]);

@@ -27,7 +27,12 @@ export class Space {
     this.domains = [...set.domains.keys()];
     this.domainIndex = new Map(this.domains.map((d, i) => [d, i]));
     const n = this.domains.length;
-    this.subtree = this.domains.map((d) => Bits.of(n, this.domains.flatMap((e, j) => (e === d || e.startsWith(`${d}.`) ? [j] : []))));
+    // Each domain joins the subtree of itself and of every ancestor: O(domains × depth), not domains².
+    const members: number[][] = this.domains.map(() => []);
+    this.domains.forEach((d, j) => {
+      for (let a: string | undefined = d; a !== undefined; a = set.domains.get(a)!.parent) members[this.domainIndex.get(a)!]!.push(j);
+    });
+    this.subtree = members.map((m) => Bits.of(n, m));
     this.facts = [...set.facts.values()].map((f, i) => ({
       name: f.name,
       type: f.type,
