@@ -25,6 +25,12 @@ export class Bits {
     for (const i of items) b.w[i >>> 5]! |= 1 << (i & 31);
     return b;
   }
+  /** The union of many sets of one size, in one allocation. */
+  static union(size: number, sets: Bits[]): Bits {
+    const r = Bits.empty(size);
+    for (const b of sets) for (let i = 0; i < r.w.length; i++) r.w[i]! |= b.w[i]!;
+    return r;
+  }
   has(i: number): boolean {
     return (this.w[i >>> 5]! & (1 << (i & 31))) !== 0;
   }

@@ -247,6 +247,15 @@ function mergeAlong(entries: Hashed[], i: number): Hashed[] {
       out.push(g[0]!);
       continue;
     }
+    const first = g[0]!.box[i]!;
+    if (first.kind === "bits" && g.every((e) => sameExcept(e.box, g[0]!.box, i))) {
+      // Bitsets always join: one union for the whole group instead of one (domain-wide) bitset per step.
+      const bits = Bits.union(first.bits.size, g.map((e) => (e.box[i] as typeof first).bits));
+      const box = g[0]!.box.slice();
+      box[i] = { kind: "bits", bits };
+      out.push(hashed(box, g[0]!, i));
+      continue;
+    }
     // Sort by the lower end so touching intervals meet; bitsets join in any order.
     const lo = (e: Hashed) => {
       const d = e.box[i]!;
@@ -271,9 +280,20 @@ function mergeAlong(entries: Hashed[], i: number): Hashed[] {
   return out;
 }
 
+/** Equal in every dimension but i (the hash grouping can collide; this is exact). */
+function sameExcept(a: Box, b: Box, i: number): boolean {
+  for (let j = 0; j < a.length; j++) if (j !== i && a[j] !== b[j] && !equalDim(a[j]!, b[j]!)) return false;
+  return true;
+}
+
 /** Merge boxes whose union is a box, until none do: fewer, larger regions to report. */
 export function mergeRegion(r: Region): Region {
   if (r.length < 2) return r.slice();
+  if (r.length > 16) {
+    // Regions gathered from many domain classes repeat the same facts per class: join those along the
+    // domain dimension first, so what follows works on the distinct fact parts only.
+    r = mergeAlong(r.map((b) => hashed(b)), 0).map((e) => e.box);
+  }
   if (r.length <= 120) r = pruneSubsumed(r);
   let entries = r.map((b) => hashed(b));
   const dims = r[0]!.length;

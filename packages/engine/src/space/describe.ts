@@ -12,18 +12,28 @@ export function numberText(n: number): string {
 
 /** The fewest patterns naming exactly these domains: a whole subtree becomes `d.*`. */
 export function domainPatterns(space: Space, bits: Bits): string[] {
+  let known = patternCache.get(bits);
+  if (!known) patternCache.set(bits, (known = findPatterns(space, bits)));
+  return known;
+}
+
+/** Per bitset (immutable, and the same domain bitset is described once per box that shares it). */
+const patternCache = new WeakMap<Bits, string[]>();
+
+function findPatterns(space: Space, bits: Bits): string[] {
   if (bits.isFull()) return ["*"];
   const out: string[] = [];
-  let covered = Bits.empty(bits.size);
+  // A scratch marking, not a bitset per step: a region across many classes names many domains.
+  const covered = new Uint8Array(bits.size);
   for (const id of bits.items()) {
-    if (covered.has(id)) continue;
+    if (covered[id]) continue;
     const sub = space.subtree[id]!;
     if (sub.count() > 1 && sub.subsetOf(bits)) {
       out.push(`${space.domains[id]}.*`);
-      covered = covered.or(sub);
+      for (const j of sub.items()) covered[j] = 1;
     } else {
       out.push(space.domains[id]!);
-      covered = covered.or(Bits.of(bits.size, [id]));
+      covered[id] = 1;
     }
   }
   return out;
