@@ -61,24 +61,34 @@ export class AnalysisContext {
     this.overridden = [...this.prohibited, ...this.union((c) => c.kind === "exempt")];
   }
 
-  private readonly nearIndex = new Map<Region, number[][]>();
+  private readonly nearIndex = new Map<Region, { global: number[]; local: number[][] }>();
 
   /**
    * The boxes of `pool` that touch a domain of `r`: what a per-clause subtraction needs, found through
    * a per-domain index instead of trying every box (the prohibitions of a 100k-clause set, per clause).
+   * Boxes over every domain are kept apart, so a wide `r` does not meet them once per domain.
    */
   near(pool: Region, r: Region): Region {
     if (pool.length < 32) return pool;
     let index = this.nearIndex.get(pool);
     if (!index) {
-      index = Array.from({ length: this.space.domains.length }, () => []);
+      const built = { global: [] as number[], local: Array.from({ length: this.space.domains.length }, () => [] as number[]) };
       pool.forEach((box, i) => {
-        for (const d of (box[0] as { kind: "bits"; bits: Bits }).bits.items()) index![d]!.push(i);
+        const bits = (box[0] as { kind: "bits"; bits: Bits }).bits;
+        if (bits.isFull()) built.global.push(i);
+        else for (const d of bits.items()) built.local[d]!.push(i);
       });
-      this.nearIndex.set(pool, index);
+      this.nearIndex.set(pool, (index = built));
     }
-    const picked = new Set<number>();
-    for (const box of r) for (const d of (box[0] as { kind: "bits"; bits: Bits }).bits.items()) for (const i of index[d]!) picked.add(i);
+    const picked = new Set<number>(index.global);
+    const seen = new Set<Bits>();
+    for (const box of r) {
+      const bits = (box[0] as { kind: "bits"; bits: Bits }).bits;
+      if (seen.has(bits)) continue;
+      seen.add(bits);
+      if (bits.isFull()) return pool;
+      for (const d of bits.items()) for (const i of index.local[d]!) picked.add(i);
+    }
     return [...picked].sort((a, b) => a - b).map((i) => pool[i]!);
   }
 

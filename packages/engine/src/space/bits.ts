@@ -39,6 +39,7 @@ export class Bits {
   and(o: Bits): Bits {
     if (this.subsetOf(o)) return this;
     if (o.subsetOf(this)) return o;
+    if (!this.meets(o)) return Bits.none(this.size);
     const r = Bits.empty(this.size);
     for (let i = 0; i < this.w.length; i++) r.w[i] = this.w[i]! & o.w[i]!;
     return r;

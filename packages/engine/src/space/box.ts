@@ -1,6 +1,6 @@
 // Boxes: one constraint per dimension (domain, each fact, the date). A region is a union of boxes.
 import { Bits } from "./bits.js";
-import { equalInterval, intersectInterval, isEmptyInterval, joinInterval, subtractInterval, type Interval } from "./interval.js";
+import { containsValue, equalInterval, intersectInterval, isEmptyInterval, joinInterval, pickValue, subtractInterval, type Interval } from "./interval.js";
 
 /** A set-valued fact: values that must be in, values that must be out, and the range of its size. */
 export interface SetDim {
@@ -15,6 +15,9 @@ export type Dim = { kind: "bits"; bits: Bits } | { kind: "interval"; iv: Interva
 export type Box = readonly Dim[];
 export type Region = Box[];
 
+/** An empty interval dimension, shared (what an intersection that misses returns). */
+const NO_INTERVAL: Dim = { kind: "interval", iv: { lo: 1, loOpen: true, hi: 0, hiOpen: true, int: false } };
+
 function intersectDim(a: Dim, b: Dim): Dim {
   // Most dims are unconstrained and shared: return an operand unchanged when it already is the answer,
   // so intersecting boxes allocates only for the dims that really narrow (GC was a third of lint time).
@@ -27,10 +30,17 @@ function intersectDim(a: Dim, b: Dim): Dim {
       return { kind: "bits", bits: a.bits.and(o) };
     }
     case "interval": {
-      const iv = intersectInterval(a.iv, (b as typeof a).iv);
-      if (equalInterval(iv, a.iv)) return a;
-      if (equalInterval(iv, (b as typeof a).iv)) return b;
-      return { kind: "interval", iv };
+      const x = a.iv;
+      const y = (b as typeof a).iv;
+      // Which operand bounds the result at each end; when one does at both, it is the result.
+      const loX = x.lo > y.lo || (x.lo === y.lo && (x.loOpen || !y.loOpen));
+      const hiX = x.hi < y.hi || (x.hi === y.hi && (x.hiOpen || !y.hiOpen));
+      if (loX && hiX) return a;
+      const loY = y.lo > x.lo || (y.lo === x.lo && (y.loOpen || !x.loOpen));
+      const hiY = y.hi < x.hi || (y.hi === x.hi && (y.hiOpen || !x.hiOpen));
+      if (loY && hiY) return b;
+      const iv = intersectInterval(x, y);
+      return isEmptyInterval(iv) ? NO_INTERVAL : { kind: "interval", iv };
     }
     case "set": {
       const o = b as SetDim;
@@ -97,14 +107,19 @@ export function isEmptyBox(b: Box): boolean {
   return false;
 }
 
+/** Scratch for intersectBox: most intersections are empty, and only a non-empty one needs its own array. */
+const scratch: Dim[] = [];
+
 export function intersectBox(a: Box, b: Box): Box | undefined {
-  const out: Dim[] = new Array(a.length);
-  for (let i = 0; i < a.length; i++) {
-    const d = intersectDim(a[i]!, b[i]!);
+  // The facts and the date first, the domain (a bitset as wide as the domain tree) last: most pairs
+  // that miss each other differ on a fact, and are told apart without touching the wide dimension.
+  for (let i = 1; i <= a.length; i++) {
+    const j = i === a.length ? 0 : i;
+    const d = intersectDim(a[j]!, b[j]!);
     if (isEmptyDim(d)) return undefined;
-    out[i] = d;
+    scratch[j] = d;
   }
-  return out;
+  return scratch.slice(0, a.length);
 }
 
 /** a \ b as disjoint boxes (the classic per-dimension peel). */
@@ -436,4 +451,26 @@ export function unionRegion(...rs: Region[]): Region {
 
 export function isEmptyRegion(r: Region): boolean {
   return r.every(isEmptyBox);
+}
+
+/**
+ * True when a point of box `a` (its first value per dimension) lies in no box of `r`: then `a` is
+ * certainly not inside `r`, found without subtracting. False means "maybe inside" (set-valued
+ * dimensions are not examined, so a box constraining one counts as containing the point).
+ */
+export function samplePointOutside(a: Box, r: Region): boolean {
+  outer: for (const b of r) {
+    for (let i = 0; i < a.length; i++) {
+      const x = a[i]!;
+      const y = b[i]!;
+      if (x === y) continue;
+      if (x.kind === "bits") {
+        if (!(y as typeof x).bits.has(x.bits.first())) continue outer;
+      } else if (x.kind === "interval") {
+        if (!containsValue((y as typeof x).iv, pickValue(x.iv))) continue outer;
+      }
+    }
+    return false;
+  }
+  return true;
 }

@@ -1,5 +1,5 @@
 // CH4005: a clause that can never apply, or whose every deployment is prohibited or exempt anyway.
-import { isEmptyRegion, intersectRegion, subtractRegion } from "../../space/box.js";
+import { isEmptyBox, isEmptyRegion, intersectRegion, samplePointOutside, subtractRegion } from "../../space/box.js";
 import type { AnalysisContext } from "../context.js";
 import { showRegion } from "../report-region.js";
 import type { RawFinding, Rule } from "../rule.js";
@@ -18,6 +18,8 @@ export const deadClause: Rule = {
       }
       if (c.kind === "prohibit" || c.kind === "delegate" || c.kind === "guardrail") continue;
       const over = ctx.near(c.kind === "exempt" ? ctx.prohibited : ctx.overridden, r);
+      // Almost no clause is overridden everywhere: a point of its first box usually shows it at once.
+      if (!isEmptyBox(r[0]!) && samplePointOutside(r[0]!, over)) continue;
       if (!isEmptyRegion(subtractRegion(r, over))) continue;
       const related = ctx.set.clauses
         .filter((q) => (q.clause.kind === "prohibit" || (c.kind !== "exempt" && q.clause.kind === "exempt")) && intersectRegion(r, ctx.region(q.clause)).length > 0)

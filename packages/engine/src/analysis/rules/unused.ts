@@ -1,5 +1,5 @@
 // CH4009–CH4011 (info): delegations no rule uses, bodies with no role, facts no condition reads.
-import type { Cond } from "@charter/lang";
+import type { Clause, Cond } from "@charter/lang";
 import { intersectRegion } from "../../space/box.js";
 import type { AnalysisContext } from "../context.js";
 import type { RawFinding, Rule } from "../rule.js";
@@ -8,10 +8,18 @@ export const unusedDelegation: Rule = {
   meta: { code: "CH4009", name: "unused-delegation", kind: "unused", description: "A delegation inside which the body's charter makes no rule." },
   run(ctx: AnalysisContext) {
     const out: RawFinding[] = [];
+    // Each body's own clauses, gathered once (not a scan of the whole set per delegation).
+    const owned = new Map<string, Clause[]>();
+    for (const q of ctx.set.clauses) {
+      if (q.owner === undefined) continue;
+      const list = owned.get(q.owner);
+      if (list) list.push(q.clause);
+      else owned.set(q.owner, [q.clause]);
+    }
     for (const p of ctx.clauses("delegate")) {
       const d = p.clause;
       if (d.kind !== "delegate" || ctx.region(d).length === 0) continue; // an empty delegation is a dead clause
-      const used = ctx.set.clauses.some((q) => q.owner === d.to.name && intersectRegion(ctx.region(q.clause), ctx.region(d)).length > 0);
+      const used = (owned.get(d.to.name) ?? []).some((q) => intersectRegion(ctx.region(q), ctx.region(d)).length > 0);
       if (!used) out.push({ span: d.keywordSpan, args: [d.to.name] });
     }
     return out;
