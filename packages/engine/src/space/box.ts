@@ -301,14 +301,42 @@ function sameExcept(a: Box, b: Box, i: number): boolean {
   return true;
 }
 
+/**
+ * Boxes equal in every dimension but the domain, joined into one (their domain bitsets united). Keyed
+ * by a hash of the other dimensions only: the domain bitset is the widest and is never hashed here.
+ */
+function joinAcrossDomains(r: Region): Region {
+  const groups = new Map<number, Box[][]>();
+  const order: Box[][] = [];
+  for (const box of r) {
+    let h = 0;
+    for (let j = 1; j < box.length; j++) h = (h + weigh(j, dimHash(box[j]!))) >>> 0;
+    let buckets = groups.get(h);
+    if (!buckets) groups.set(h, (buckets = []));
+    // A hash collision only opens another bucket: membership is decided exactly.
+    const same = buckets.find((g) => sameExcept(g[0]!, box, 0));
+    if (same) same.push(box);
+    else {
+      const g = [box];
+      buckets.push(g);
+      order.push(g);
+    }
+  }
+  return order.map((g) => {
+    if (g.length === 1) return g[0]!;
+    const dims = g[0]!.slice();
+    const first = dims[0] as Dim & { kind: "bits" };
+    dims[0] = { kind: "bits", bits: Bits.union(first.bits.size, g.map((b) => (b[0] as typeof first).bits)) };
+    return dims;
+  });
+}
+
 /** Merge boxes whose union is a box, until none do: fewer, larger regions to report. */
 export function mergeRegion(r: Region): Region {
   if (r.length < 2) return r.slice();
-  if (r.length > 16) {
-    // Regions gathered from many domain classes repeat the same facts per class: join those along the
-    // domain dimension first, so what follows works on the distinct fact parts only.
-    r = mergeAlong(r.map((b) => hashed(b)), 0).map((e) => e.box);
-  }
+  // Regions gathered from many domain classes repeat the same facts per class: join those along the
+  // domain dimension first, so what follows works on the distinct fact parts only.
+  if (r.length > 16) r = joinAcrossDomains(r);
   if (r.length <= 120) r = pruneSubsumed(r);
   let entries = r.map((b) => hashed(b));
   const dims = r[0]!.length;
