@@ -425,7 +425,7 @@ function hullInterval(a: Interval, b: Interval): Interval {
 }
 
 /** False only when boxes a and b certainly share no point (a quick test before intersecting; set dims are not examined). */
-function mayMeet(a: Box, b: Box): boolean {
+export function mayMeet(a: Box, b: Box): boolean {
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!;
     const y = b[i]!;

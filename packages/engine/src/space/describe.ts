@@ -47,7 +47,18 @@ function intervalText(name: string, iv: Interval, full: Interval): string[] {
   return out;
 }
 
+/** Per dimension object (dims are immutable and shared by many boxes): its text, for the fact it was made for. */
+const factTexts = new WeakMap<Dim, { name: string; text: string[] }>();
+
 function factText(name: string, values: string[], kind: string, d: Dim, full: Dim): string[] {
+  const known = factTexts.get(d);
+  if (known?.name === name) return known.text;
+  const text = describeFact(name, values, kind, d, full);
+  factTexts.set(d, { name, text });
+  return text;
+}
+
+function describeFact(name: string, values: string[], kind: string, d: Dim, full: Dim): string[] {
   if (d.kind === "bits") {
     const b = d.bits;
     if (b.isFull()) return [];

@@ -1,6 +1,6 @@
 // CH4002: two bodies granted approval by different clauses on common ground, with no joint or precedence.
 import type { Clause, GovernClause, PlacedClause } from "@charter/lang";
-import { intersectRegion, subtractRegion, type Region } from "../../space/box.js";
+import { hullRegion, intersectRegion, mayMeet, subtractRegion, type Region } from "../../space/box.js";
 import { domainPatterns } from "../../space/describe.js";
 import type { AnalysisContext } from "../context.js";
 import { showRegion } from "../report-region.js";
@@ -70,10 +70,13 @@ export const overlappingAuthority: Rule = {
       // Each body's grants standing after precedence and outside prohibitions and exemptions, once per
       // body: (A ∩ B) \ O = (A \ O) ∩ (B \ O), and there are far fewer bodies than pairs.
       const standing = bodies.map((a) => subtractRegion(ctx.governedAfterPrecedence(a, "approve"), ctx.overridden));
+      // Each body's hull, once: most pairs are told apart by it (different regions, purposes, …).
+      const hulls = standing.map(hullRegion);
       for (let i = 0; i < bodies.length; i++) {
         for (let j = i + 1; j < bodies.length; j++) {
           const a = bodies[i]!;
           const b = bodies[j]!;
+          if (!hulls[i] || !hulls[j] || !mayMeet(hulls[i]!, hulls[j]!)) continue;
           const both = intersectRegion(standing[i]!, standing[j]!);
           if (!both.length) continue;
           // A region where one clause lists both (or joint, or precedence relates them) is declared.
