@@ -175,10 +175,27 @@ export class AnalysisContext {
         for (const g of c.grants) if (g.role === role) for (const b of g.bodies) ids.add(b.name);
       } else if (c.kind === "escalate" && (c.role ?? "approve") === role) {
         if (this.set.bodies.has(c.to.name)) ids.add(c.to.name);
-        else for (const b of this.set.bodies.values()) if (b.layer === c.to.name) ids.add(b.id);
+        else for (const b of this.bodiesOfLayer(c.to.name)) ids.add(b.id);
       }
     }
     return [...ids].sort().map((id) => this.set.bodies.get(id)!);
+  }
+
+  private layerBodies?: Map<string, BodyInfo[]>;
+
+  /** The bodies of a layer (indexed once for the whole set, not scanned per class and clause). */
+  bodiesOfLayer(layer: string): BodyInfo[] {
+    if (this.root !== this) return this.root.bodiesOfLayer(layer);
+    if (!this.layerBodies) {
+      this.layerBodies = new Map();
+      for (const b of this.set.bodies.values()) {
+        if (b.layer === undefined) continue;
+        const list = this.layerBodies.get(b.layer);
+        if (list) list.push(b);
+        else this.layerBodies.set(b.layer, [b]);
+      }
+    }
+    return this.layerBodies.get(layer) ?? [];
   }
 
   /**
@@ -193,11 +210,13 @@ export class AnalysisContext {
   /** Where some body of the layer covers the deployment: who can receive an escalation to it. */
   layerCovers(layer: string): Region {
     if (this.root !== this) return this.root.layerCovers(layer);
-    return this.memo(`layer:${layer}`, () => [...this.set.bodies.values()].filter((b) => b.layer === layer).flatMap((b) => this.covers(b)));
+    return this.memo(`layer:${layer}`, () => this.bodiesOfLayer(layer).flatMap((b) => this.covers(b)));
   }
 
   /** Where the body's competence reaches: its competence patterns, every fact and date free. */
   competence(b: BodyInfo): Region {
+    // Domain-only, so the whole-set region serves every class (a class lies inside it or outside it).
+    if (this.root !== this) return this.root.competence(b);
     return this.memo(`competence:${b.id}`, () => [this.space.with(0, { kind: "bits", bits: b.competence.length ? this.space.domainsOf(b.competence) : Bits.empty(this.space.domains.length) })]);
   }
 
