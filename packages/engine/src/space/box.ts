@@ -305,7 +305,7 @@ function sameExcept(a: Box, b: Box, i: number): boolean {
  * Boxes equal in every dimension but the domain, joined into one (their domain bitsets united). Keyed
  * by a hash of the other dimensions only: the domain bitset is the widest and is never hashed here.
  */
-function joinAcrossDomains(r: Region): Region {
+export function joinAcrossDomains(r: Region): Region {
   const groups = new Map<number, Box[][]>();
   const order: Box[][] = [];
   for (const box of r) {
@@ -342,7 +342,12 @@ export function mergeRegion(r: Region): Region {
   const dims = r[0]!.length;
   for (;;) {
     const before = entries.length;
-    for (let i = 0; i < dims; i++) entries = mergeAlong(entries, i);
+    for (let i = 0; i < dims; i++) {
+      // Boxes that share the very same dim i cannot join along it (they would be equal boxes).
+      const d = entries[0]!.box[i];
+      if (entries.every((e) => e.box[i] === d)) continue;
+      entries = mergeAlong(entries, i);
+    }
     if (entries.length === before) return entries.map((e) => e.box);
   }
 }
