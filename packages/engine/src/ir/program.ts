@@ -114,10 +114,22 @@ export function buildPrograms(layout: SlotLayout, clauses: ProgramClause[], node
     if (c) emit(c, layout, pool, out);
     return out;
   };
-  const key = (atom: Cond): string => code(atom).join(",");
+  // Conjuncts recur in every block a clause is placed in: their keys and requirements are worked out once.
+  const keys = new WeakMap<Cond, string>();
+  const key = (atom: Cond): string => {
+    let k = keys.get(atom);
+    if (k === undefined) keys.set(atom, (k = code(atom).join(",")));
+    return k;
+  };
   const isAtom = (c: Cond): boolean => c.kind !== "and" && c.kind !== "or" && c.kind !== "not";
   // The enum values a conjunct requires (`x == a`, `x in { a, b }`), if it is such a test.
+  const required = new WeakMap<Cond, { slot: number; values: number[] } | null>();
   const requires = (c: Cond): { slot: number; values: number[] } | undefined => {
+    let r = required.get(c);
+    if (r === undefined) required.set(c, (r = requirement(c) ?? null));
+    return r ?? undefined;
+  };
+  const requirement = (c: Cond): { slot: number; values: number[] } | undefined => {
     if (c.kind !== "cmp" && c.kind !== "in") return undefined;
     if (c.subject.kind === "count" || (c.kind === "cmp" && c.op !== "==") || (c.kind === "in" && c.negated)) return undefined;
     const f = layout.byName.get(c.subject.name)!;
@@ -147,26 +159,47 @@ export function buildPrograms(layout: SlotLayout, clauses: ProgramClause[], node
   // built the same way from what is left of their conditions. Within a block, order is free (the query
   // sorts what applies back into source order).
   const block = (items: Item[]): void => {
+    if (items.length < 2) {
+      for (const i of items) place(i);
+      return;
+    }
+    // Per item, its distinct guard keys and required slots; the counts over the items still to place
+    // are kept up to date as groups and switches take items away (not recounted per round).
+    const guardsOf = new Map<Item, string[]>();
+    const slotsOf = new Map<Item, number[]>();
+    const guards = new Map<string, number>();
+    const slots = new Map<number, number>();
+    const count = (i: Item, by: number): void => {
+      for (const g of guardsOf.get(i)!) guards.set(g, guards.get(g)! + by);
+      for (const x of slotsOf.get(i)!) slots.set(x, slots.get(x)! + by);
+    };
+    for (const i of items) {
+      const cs = conjuncts(i.when);
+      guardsOf.set(i, [...new Set(cs.filter(isAtom).map(key))]);
+      slotsOf.set(i, [...new Set(cs.map((c) => requires(c)?.slot ?? -1))].filter((x) => x >= 0));
+      for (const g of guardsOf.get(i)!) guards.set(g, 0);
+      for (const x of slotsOf.get(i)!) slots.set(x, 0);
+      count(i, 1);
+    }
     let rest = items;
+    const take = (taken: Item[]): void => {
+      const gone = new Set(taken);
+      for (const i of taken) count(i, -1);
+      rest = rest.filter((i) => !gone.has(i));
+    };
     for (;;) {
-      const guards = new Map<string, number>();
-      const slots = new Map<number, number>();
-      for (const i of rest) {
-        const cs = conjuncts(i.when);
-        for (const g of new Set(cs.filter(isAtom).map(key))) guards.set(g, (guards.get(g) ?? 0) + 1);
-        for (const slot of new Set(cs.map((c) => requires(c)?.slot ?? -1))) if (slot >= 0) slots.set(slot, (slots.get(slot) ?? 0) + 1);
-      }
       let guard: string | undefined;
       for (const [g, n] of guards) if (n >= 2 && (guard === undefined || n > guards.get(guard)!)) guard = g;
       let slot = -1;
-      for (const [s, n] of slots) if (n >= 2 && (slot < 0 || n > slots.get(slot)!)) slot = s;
+      for (const [x, n] of slots) if (n >= 2 && (slot < 0 || n > slots.get(slot)!)) slot = x;
       if (slot >= 0 && (guard === undefined || slots.get(slot)! >= guards.get(guard)!)) {
-        rest = switchOn(slot, rest);
+        const left = new Set(switchOn(slot, rest));
+        take(rest.filter((i) => !left.has(i)));
       } else if (guard !== undefined) {
         const g = guard;
         const hasGuard = (c: Cond) => isAtom(c) && key(c) === g;
-        const members = rest.filter((i) => conjuncts(i.when).some(hasGuard));
-        rest = rest.filter((i) => !members.includes(i));
+        const members = rest.filter((i) => guardsOf.get(i)!.includes(g));
+        take(members);
         const header = words.length;
         const atom = g.split(",").map(Number);
         words.push(Tag.Group, 0, header + 3 + atom.length, ...atom);
