@@ -10,8 +10,13 @@ import type { RawFinding, Rule } from "../rule.js";
 export function governedRegion(ctx: AnalysisContext): Region {
   // Govern grants count only where precedence leaves them standing: a precedence cycle can drop them all.
   const out: Region = [...ctx.overridden];
-  const granted = new Set(ctx.clauses("govern").flatMap((p) => (p.clause.kind === "govern" ? p.clause.grants.flatMap((g) => g.bodies.map((b) => b.name)) : [])));
-  for (const b of granted) out.push(...ctx.governedAfterPrecedence(b, "approve"), ...ctx.governedAfterPrecedence(b, "notify"));
+  if (ctx.clauses("precedence").length === 0) {
+    // Nothing here drops a grant: every govern clause that names a body governs where it applies.
+    for (const p of ctx.clauses("govern")) if (p.clause.kind === "govern" && p.clause.grants.some((g) => g.bodies.length > 0)) out.push(...ctx.region(p.clause));
+  } else {
+    const granted = new Set(ctx.clauses("govern").flatMap((p) => (p.clause.kind === "govern" ? p.clause.grants.flatMap((g) => g.bodies.map((b) => b.name)) : [])));
+    for (const b of granted) out.push(...ctx.governedAfterPrecedence(b, "approve"), ...ctx.governedAfterPrecedence(b, "notify"));
+  }
   for (const p of ctx.clauses("escalate")) {
     const c = p.clause;
     if (c.kind !== "escalate") continue;
