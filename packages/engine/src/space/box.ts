@@ -380,10 +380,12 @@ export function boxWithin(a: Box, b: Box): boolean {
 /** Drop boxes that another box of the region contains (same union, fewer boxes for what follows). */
 export function pruneSubsumed(r: Region): Region {
   if (r.length < 2) return r;
+  // Try the broadest boxes first as containers: a few general boxes usually contain the many narrow ones.
+  const order = r.map((_, j) => j).sort((x, y) => breadth(r[y]!) - breadth(r[x]!) || x - y);
   const out: Box[] = [];
   outer: for (let i = 0; i < r.length; i++) {
     const a = r[i]!;
-    for (let j = 0; j < r.length; j++) {
+    for (const j of order) {
       if (i === j) continue;
       const b = r[j]!;
       // Of two equal boxes keep the first.
@@ -392,6 +394,16 @@ export function pruneSubsumed(r: Region): Region {
     out.push(a);
   }
   return out;
+}
+
+/** How unconstrained a box is, roughly (only orders the search for containers). */
+function breadth(b: Box): number {
+  let n = 0;
+  for (const d of b) {
+    if (d.kind === "bits") n += d.bits.count() / d.bits.size;
+    else if (d.kind === "interval") n += (d.iv.lo === -Infinity ? 1 : 0) + (d.iv.hi === Infinity ? 1 : 0);
+  }
+  return n;
 }
 
 /** The smallest box containing every box of r (undefined for an empty region). */
