@@ -22,19 +22,20 @@ const patternCache = new WeakMap<Bits, string[]>();
 
 function findPatterns(space: Space, bits: Bits): string[] {
   if (bits.isFull()) return ["*"];
+  const ids = bits.items();
+  // Whole subtrees, bottom-up: a domain's subtree is inside `bits` when it is and all its children's are.
+  const whole = new Map<number, boolean>();
+  for (let k = ids.length - 1; k >= 0; k--) {
+    const id = ids[k]!;
+    whole.set(id, space.children[id]!.every((c) => whole.get(c) === true));
+  }
+  // Then top-down: the highest whole subtrees with children become `d.*`; their members are covered.
   const out: string[] = [];
-  // A scratch marking, not a bitset per step: a region across many classes names many domains.
-  const covered = new Uint8Array(bits.size);
-  for (const id of bits.items()) {
-    if (covered[id]) continue;
-    const sub = space.subtree[id]!;
-    if (sub.count() > 1 && sub.subsetOf(bits)) {
-      out.push(`${space.domains[id]}.*`);
-      for (const j of sub.items()) covered[j] = 1;
-    } else {
-      out.push(space.domains[id]!);
-      covered[id] = 1;
-    }
+  for (const id of ids) {
+    let covered = false;
+    for (let a = space.parentOf[id]!; a >= 0 && !covered; a = space.parentOf[a]!) covered = whole.get(a) === true && space.children[a]!.length > 0;
+    if (covered) continue;
+    out.push(whole.get(id) && space.children[id]!.length > 0 ? `${space.domains[id]}.*` : space.domains[id]!);
   }
   return out;
 }

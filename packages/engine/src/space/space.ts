@@ -18,6 +18,9 @@ export class Space {
   readonly domainIndex: Map<string, number>;
   /** For each domain id, the ids of its subtree (itself included). */
   readonly subtree: Bits[];
+  /** For each domain id, its parent's id (-1 at a root) and its children's ids. */
+  readonly parentOf: Int32Array;
+  readonly children: number[][];
   readonly facts: FactDim[];
   readonly factIndex: Map<string, FactDim>;
   readonly dateIndex: number;
@@ -33,6 +36,14 @@ export class Space {
       for (let a: string | undefined = d; a !== undefined; a = set.domains.get(a)!.parent) members[this.domainIndex.get(a)!]!.push(j);
     });
     this.subtree = members.map((m) => Bits.of(n, m));
+    this.parentOf = Int32Array.from(this.domains, (d) => {
+      const p = set.domains.get(d)!.parent;
+      return p === undefined ? -1 : this.domainIndex.get(p)!;
+    });
+    this.children = this.domains.map(() => []);
+    this.parentOf.forEach((p, j) => {
+      if (p >= 0) this.children[p]!.push(j);
+    });
     this.facts = [...set.facts.values()].map((f, i) => ({
       name: f.name,
       type: f.type,
