@@ -177,7 +177,7 @@ function joinDim(a: Dim, b: Dim): Dim | undefined {
 function joinBox(a: Box, b: Box): Box | undefined {
   let diff = -1;
   for (let i = 0; i < a.length; i++) {
-    if (equalDim(a[i]!, b[i]!)) continue;
+    if (a[i] === b[i] || equalDim(a[i]!, b[i]!)) continue;
     if (diff >= 0) return undefined;
     diff = i;
   }
@@ -373,15 +373,17 @@ function dimWithin(a: Dim, b: Dim): boolean {
 
 /** True when every point of box a lies in box b. */
 export function boxWithin(a: Box, b: Box): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !dimWithin(a[i]!, b[i]!)) return false;
-  return true;
+  // The wide domain bitset (index 0) last: a fact usually decides first.
+  for (let i = 1; i < a.length; i++) if (a[i] !== b[i] && !dimWithin(a[i]!, b[i]!)) return false;
+  return a[0] === b[0] || dimWithin(a[0]!, b[0]!);
 }
 
 /** Drop boxes that another box of the region contains (same union, fewer boxes for what follows). */
 export function pruneSubsumed(r: Region): Region {
   if (r.length < 2) return r;
   // Try the broadest boxes first as containers: a few general boxes usually contain the many narrow ones.
-  const order = r.map((_, j) => j).sort((x, y) => breadth(r[y]!) - breadth(r[x]!) || x - y);
+  const breadths = r.map(breadth);
+  const order = r.map((_, j) => j).sort((x, y) => breadths[y]! - breadths[x]! || x - y);
   const out: Box[] = [];
   outer: for (let i = 0; i < r.length; i++) {
     const a = r[i]!;
@@ -400,7 +402,8 @@ export function pruneSubsumed(r: Region): Region {
 function breadth(b: Box): number {
   let n = 0;
   for (const d of b) {
-    if (d.kind === "bits") n += d.bits.count() / d.bits.size;
+    // The domain bitset (index 0) is as wide as the domain tree: facts and dates decide.
+    if (d.kind === "bits") n += d === b[0] ? 0 : d.bits.count() / d.bits.size;
     else if (d.kind === "interval") n += (d.iv.lo === -Infinity ? 1 : 0) + (d.iv.hi === Infinity ? 1 : 0);
   }
   return n;
