@@ -384,11 +384,14 @@ export function pruneSubsumed(r: Region): Region {
   // Try the broadest boxes first as containers: a few general boxes usually contain the many narrow ones.
   const breadths = r.map(breadth);
   const order = r.map((_, j) => j).sort((x, y) => breadths[y]! - breadths[x]! || x - y);
+  const masks = r.map(constrainedMask);
   const out: Box[] = [];
   outer: for (let i = 0; i < r.length; i++) {
     const a = r[i]!;
     for (const j of order) {
       if (i === j) continue;
+      // b constrains a dimension that a leaves free: b cannot contain a.
+      if ((masks[j]! & ~masks[i]!) !== 0) continue;
       const b = r[j]!;
       // Of two equal boxes keep the first.
       if (boxWithin(a, b) && (j < i || !boxWithin(b, a))) continue outer;
@@ -396,6 +399,20 @@ export function pruneSubsumed(r: Region): Region {
     out.push(a);
   }
   return out;
+}
+
+/**
+ * Bit i set when dimension i (i < 31, the domain excluded) may be narrower than everything: an interval
+ * with a finite end, a bitset missing a member, any set dimension. Clear bits are certainly free.
+ */
+function constrainedMask(b: Box): number {
+  let m = 0;
+  for (let i = 1; i < b.length && i < 31; i++) {
+    const d = b[i]!;
+    const free = d.kind === "bits" ? d.bits.isFull() : d.kind === "interval" ? d.iv.lo === -Infinity && d.iv.hi === Infinity : false;
+    if (!free) m |= 1 << i;
+  }
+  return m;
 }
 
 /** How unconstrained a box is, roughly (only orders the search for containers). */
