@@ -1,5 +1,5 @@
 import { compareDiagnostics, hasErrors, lineMaps, loadCharterSet, renderDiagnostic, summary, type SourceText, type Style } from "@charter/lang";
-import { analyse, compile, ignorer, loadConfig, type Finding } from "@charter/engine";
+import { analyse, ignorer, loadConfig, type Finding } from "@charter/engine";
 import { ExitCode } from "../exit-codes.js";
 import { jsonDiagnostics, prettyReport, type Reported } from "../report/diagnostics.js";
 import { githubReport } from "../report/github.js";
@@ -46,7 +46,7 @@ export function runLint(paths: string[], opts: LintCommandOptions): ExitCode {
   const loaded = loadCharterSet(paths);
   let findings: Reported[] = loaded.diagnostics;
   if (!loaded.inputError && !hasErrors(loaded.diagnostics) && loaded.set) {
-    const analysed: Finding[] = analyse(loaded.set, { levels: config.levels }, compile(loaded.set));
+    const analysed: Finding[] = analyse(loaded.set, { levels: config.levels });
     // The one ordering every report uses (file, offset, code, message) — not a locale-dependent copy of it.
     findings = [...loaded.diagnostics, ...analysed].sort(compareDiagnostics);
   }

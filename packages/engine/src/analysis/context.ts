@@ -28,7 +28,19 @@ export class AnalysisContext {
   /** The whole-set context; class contexts share its domain-independent regions (covers). */
   private readonly root: AnalysisContext;
 
-  constructor(readonly set: CheckedSet, readonly compiled: CompiledSet, restrict?: { parent: AnalysisContext; bits: Bits; placed: PlacedClause[] }) {
+  private compiledSet: CompiledSet | (() => CompiledSet);
+
+  /**
+   * The query IR, for the rules that run queries (examples). Given as a thunk it is built on first
+   * use: most analyses work on regions only, and compiling a large set is not free.
+   */
+  get compiled(): CompiledSet {
+    if (typeof this.compiledSet === "function") this.compiledSet = this.compiledSet();
+    return this.compiledSet;
+  }
+
+  constructor(readonly set: CheckedSet, compiled: CompiledSet | (() => CompiledSet), restrict?: { parent: AnalysisContext; bits: Bits; placed: PlacedClause[] }) {
+    this.compiledSet = compiled;
     if (restrict) {
       const { parent, bits } = restrict;
       this.space = parent.space;
@@ -148,7 +160,7 @@ export class AnalysisContext {
     }
     return [...groups.values()].map((domains) => {
       const idx = [...new Set([...global, ...touching[domains[0]!]!])].sort((a, b) => a - b);
-      return new AnalysisContext(this.set, this.compiled, { parent: this, bits: Bits.of(n, domains), placed: idx.map((i) => this.placed[i]!) });
+      return new AnalysisContext(this.set, () => this.compiled, { parent: this, bits: Bits.of(n, domains), placed: idx.map((i) => this.placed[i]!) });
     });
   }
 

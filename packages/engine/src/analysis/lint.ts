@@ -39,9 +39,9 @@ export function runRule(rule: Rule, ctx: AnalysisContext, classes: () => Analysi
   return [...acc].flatMap(([key, r]) => per.report(ctx, key, r));
 }
 
-/** Run every enabled rule on a clean checked set. */
-export function analyse(set: CheckedSet, opts: LintOptions = {}, compiled: CompiledSet = compile(set)): Finding[] {
-  const ctx = new AnalysisContext(set, compiled);
+/** Run every enabled rule on a clean checked set; the set is compiled only if a rule queries it (examples). */
+export function analyse(set: CheckedSet, opts: LintOptions = {}, compiled?: CompiledSet): Finding[] {
+  const ctx = new AnalysisContext(set, compiled ?? (() => compile(set)));
   let classes: AnalysisContext[] | undefined;
   const lazyClasses = () => (classes ??= ctx.classes());
   const out: Finding[] = [];

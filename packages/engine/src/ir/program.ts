@@ -109,9 +109,15 @@ function without(when: Cond | undefined, drop: (atom: Cond) => boolean): Cond | 
 /** Lay out the blocks. `global` and each node's lists hold clause indices in source order; `layers` bodies in rank order. */
 export function buildPrograms(layout: SlotLayout, clauses: ProgramClause[], nodes: ProgramNode[], global: number[], layers: ProgramBody[][]): Programs {
   const pool = new ConstPool();
+  // A clause's condition is placed once per pattern node (and its atoms tested as guards): emit once.
+  const emitted = new WeakMap<Cond, number[]>();
   const code = (c: Cond | undefined): number[] => {
-    const out: number[] = [];
-    if (c) emit(c, layout, pool, out);
+    if (!c) return [];
+    let out = emitted.get(c);
+    if (!out) {
+      emit(c, layout, pool, (out = []));
+      emitted.set(c, out);
+    }
     return out;
   };
   // Conjuncts recur in every block a clause is placed in: their keys and requirements are worked out once.
@@ -174,11 +180,21 @@ export function buildPrograms(layout: SlotLayout, clauses: ProgramClause[], node
       for (const x of slotsOf.get(i)!) slots.set(x, slots.get(x)! + by);
     };
     for (const i of items) {
-      const cs = conjuncts(i.when);
-      guardsOf.set(i, [...new Set(cs.filter(isAtom).map(key))]);
-      slotsOf.set(i, [...new Set(cs.map((c) => requires(c)?.slot ?? -1))].filter((x) => x >= 0));
-      for (const g of guardsOf.get(i)!) guards.set(g, 0);
-      for (const x of slotsOf.get(i)!) slots.set(x, 0);
+      // Plain loops over a handful of conjuncts: this runs for every item of every block, nested ones too.
+      const gs: string[] = [];
+      const xs: number[] = [];
+      for (const c of conjuncts(i.when)) {
+        if (isAtom(c)) {
+          const g = key(c);
+          if (!gs.includes(g)) gs.push(g);
+        }
+        const x = requires(c)?.slot;
+        if (x !== undefined && !xs.includes(x)) xs.push(x);
+      }
+      guardsOf.set(i, gs);
+      slotsOf.set(i, xs);
+      for (const g of gs) if (!guards.has(g)) guards.set(g, 0);
+      for (const x of xs) if (!slots.has(x)) slots.set(x, 0);
       count(i, 1);
     }
     let rest = items;
