@@ -336,7 +336,9 @@ export function mergeRegion(r: Region): Region {
   if (r.length < 2) return r.slice();
   // Regions gathered from many domain classes repeat the same facts per class: join those along the
   // domain dimension first, so what follows works on the distinct fact parts only.
-  if (r.length > 16) r = joinAcrossDomains(r);
+  // (Within one domain class every box has the same domain dim: nothing to join, and duplicates go
+  // with the subsumed boxes below.)
+  if (r.length > 120 || (r.length > 16 && r.some((b) => b[0] !== r[0]![0]))) r = joinAcrossDomains(r);
   if (r.length <= 120) r = pruneSubsumed(r);
   let entries = r.map((b) => hashed(b));
   const dims = r[0]!.length;
@@ -416,7 +418,7 @@ function constrainedMask(b: Box): number {
 }
 
 /** How unconstrained a box is, roughly (only orders the search for containers). */
-function breadth(b: Box): number {
+export function breadth(b: Box): number {
   let n = 0;
   for (const d of b) {
     // The domain bitset (index 0) is as wide as the domain tree: facts and dates decide.

@@ -10,12 +10,19 @@ import type { RawFinding, Rule } from "../rule.js";
 export function governedRegion(ctx: AnalysisContext): Region {
   // Govern grants count only where precedence leaves them standing: a precedence cycle can drop them all.
   const out: Region = [...ctx.overridden];
-  if (ctx.clauses("precedence").length === 0) {
-    // Nothing here drops a grant: every govern clause that names a body governs where it applies.
-    for (const p of ctx.clauses("govern")) if (p.clause.kind === "govern" && p.clause.grants.some((g) => g.bodies.length > 0)) out.push(...ctx.region(p.clause));
-  } else {
-    const granted = new Set(ctx.clauses("govern").flatMap((p) => (p.clause.kind === "govern" ? p.clause.grants.flatMap((g) => g.bodies.map((b) => b.name)) : [])));
-    for (const b of granted) out.push(...ctx.governedAfterPrecedence(b, "approve"), ...ctx.governedAfterPrecedence(b, "notify"));
+  // Precedence drops only its losers. A govern clause granting some body that loses nowhere here
+  // governs wherever it applies; only the grants of losers need the after-precedence regions.
+  const losers = new Set(ctx.clauses("precedence").map((p) => (p.clause.kind === "precedence" ? p.clause.loser.name : "")));
+  const needed = new Set<string>();
+  for (const p of ctx.clauses("govern")) {
+    const c = p.clause;
+    if (c.kind !== "govern") continue;
+    if (c.grants.some((g) => g.bodies.some((b) => !losers.has(b.name)))) out.push(...ctx.region(c));
+    else for (const g of c.grants) for (const b of g.bodies) needed.add(`${g.role}\u0000${b.name}`);
+  }
+  for (const key of needed) {
+    const [role, body] = key.split("\u0000") as ["approve" | "notify", string];
+    out.push(...ctx.governedAfterPrecedence(body, role));
   }
   for (const p of ctx.clauses("escalate")) {
     const c = p.clause;
