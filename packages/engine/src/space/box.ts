@@ -340,6 +340,7 @@ export function mergeRegion(r: Region): Region {
   // with the subsumed boxes below.)
   if (r.length > 120 || (r.length > 16 && r.some((b) => b[0] !== r[0]![0]))) r = joinAcrossDomains(r);
   if (r.length <= 120) r = pruneSubsumed(r);
+  if (r.length <= 8) return mergeFew(r);
   let entries = r.map((b) => hashed(b));
   const dims = r[0]!.length;
   for (;;) {
@@ -352,6 +353,28 @@ export function mergeRegion(r: Region): Region {
     }
     if (entries.length === before) return entries.map((e) => e.box);
   }
+}
+
+/**
+ * A handful of boxes: join pairs directly until no pair joins (no hashing). Joining along one dim can
+ * make two boxes equal in all but another, so it repeats; the first joinable pair in order goes first.
+ */
+function mergeFew(r: Region): Region {
+  const boxes = r.slice();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let i = 0; i < boxes.length && !changed; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const joined = joinBox(boxes[i]!, boxes[j]!);
+        if (!joined) continue;
+        boxes[i] = joined;
+        boxes.splice(j, 1);
+        changed = true;
+        break;
+      }
+    }
+  }
+  return boxes;
 }
 
 function dimWithin(a: Dim, b: Dim): boolean {
