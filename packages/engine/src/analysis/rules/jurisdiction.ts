@@ -7,8 +7,10 @@ import type { RawFinding, Rule } from "../rule.js";
 
 /** The part of clause `c`'s (non-overridden) ground outside body `b`'s covers, as a finding at `at`. */
 function outsideCovers(ctx: AnalysisContext, c: Clause, b: BodyInfo, at: Span): RawFinding | undefined {
-  const region = ctx.region(c);
-  const outside = showRegion(ctx, subtractRegion(subtractRegion(region, ctx.near(ctx.overridden, region)), ctx.covers(b)));
+  // Outside the covers first: usually nothing is, and the overrides need not be looked at.
+  const beyond = subtractRegion(ctx.region(c), ctx.covers(b));
+  if (beyond.length === 0) return undefined;
+  const outside = showRegion(ctx, subtractRegion(beyond, ctx.near(ctx.overridden, beyond)));
   if (!outside) return undefined;
   const coversProp = b.decl.props.find((x) => x.kind === "covers")!;
   return { span: at, args: [b.id, outside.text], related: [{ span: coversProp.span, message: `where \`${b.id}\` has jurisdiction` }], witness: outside.witness, region: outside.plain };
