@@ -340,7 +340,7 @@ export function mergeRegion(r: Region): Region {
   // with the subsumed boxes below.)
   if (r.length > 120 || (r.length > 16 && r.some((b) => b[0] !== r[0]![0]))) r = joinAcrossDomains(r);
   if (r.length <= 120) r = pruneSubsumed(r);
-  if (r.length <= 8) return mergeFew(r);
+  if (r.length <= 40) return mergeFew(r);
   let entries = r.map((b) => hashed(b));
   const dims = r[0]!.length;
   for (;;) {
@@ -363,14 +363,15 @@ function mergeFew(r: Region): Region {
   const boxes = r.slice();
   for (let changed = true; changed; ) {
     changed = false;
-    for (let i = 0; i < boxes.length && !changed; i++) {
+    for (let i = 0; i < boxes.length; i++) {
       for (let j = i + 1; j < boxes.length; j++) {
         const joined = joinBox(boxes[i]!, boxes[j]!);
         if (!joined) continue;
+        // The grown box may now join boxes it was already compared with: look at all of them again.
         boxes[i] = joined;
         boxes.splice(j, 1);
         changed = true;
-        break;
+        j = i;
       }
     }
   }
