@@ -90,7 +90,24 @@ export class Space {
     return c.when ? intersectRegion([base], this.condRegion(c.when)) : [base];
   }
 
+  /**
+   * Atoms by what they say: `region == eu` in a thousand clauses is one region, built once, so its
+   * dimension objects are shared — the algebra's identity fast paths (a dim intersected with itself,
+   * boxes sharing a dim) then apply across clauses instead of comparing equal copies.
+   */
+  private readonly atoms = new Map<string, Region>();
+
   condRegion(c: Cond): Region {
+    if (c.kind !== "and" && c.kind !== "or" && c.kind !== "not") {
+      const key = atomKey(c);
+      let r = this.atoms.get(key);
+      if (!r) this.atoms.set(key, (r = this.atomRegion(c)));
+      return r.slice();
+    }
+    return this.atomRegion(c);
+  }
+
+  private atomRegion(c: Cond): Region {
     switch (c.kind) {
       case "and":
         return c.items.map((i) => this.condRegion(i)).reduce((a, b) => intersectRegion(a, b));
@@ -141,6 +158,26 @@ export class Space {
       if (c.subject.kind === "count") return this.with(f.index, { ...(base as Dim & { kind: "set" }), count: iv });
       return this.with(f.index, { kind: "interval", iv });
     });
+  }
+}
+
+function literalKey(l: Literal): string {
+  return l.kind === "ident" ? l.name : l.kind === "string" ? JSON.stringify(l.value) : String(l.value);
+}
+
+/** What an atom says, as text: equal keys, equal regions. */
+function atomKey(c: Cond): string {
+  switch (c.kind) {
+    case "bare":
+      return `b ${c.subject.name}`;
+    case "in":
+      return `i ${c.subject.name} ${c.negated} ${c.values.map(literalKey).join(",")}`;
+    case "contains":
+      return `c ${c.subject.name} ${literalKey(c.value)}`;
+    case "cmp":
+      return `m ${c.subject.kind} ${c.subject.name} ${c.op} ${literalKey(c.value)}`;
+    default:
+      throw new Error("internal: not an atom");
   }
 }
 
