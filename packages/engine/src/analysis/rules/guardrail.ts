@@ -1,6 +1,6 @@
 // CH4007: a constitutional guardrail that some deployment in its scope fails (language.md §3).
 import type { GuardrailClause, Requirement } from "@charter/lang";
-import { intersectRegion, mergeRegion, subtractRegion, type Region } from "../../space/box.js";
+import { intersectRegion, mergeRegion, subtractRegion, type Dim, type Region } from "../../space/box.js";
 import type { AnalysisContext } from "../context.js";
 import { showRegion } from "../report-region.js";
 import type { Rule } from "../rule.js";
@@ -36,7 +36,19 @@ function failing(ctx: AnalysisContext, req: Requirement, scope: Region): Region 
     case "competence": {
       // Fails where some body granted by a govern rule lacks competence over the domain.
       // Some body granted by a govern rule lacks competence over the domain: no complement needed.
-      return intersectRegion(scope, bodies.flatMap((b) => subtractRegion(ctx.governedAfterPrecedence(b.id, "approve"), ctx.competence(b))));
+      // Competence is domain-only: here (a domain class) a body has it everywhere or nowhere, so a bitset
+      // test decides most bodies; only bodies a govern clause here makes approvers can fail it.
+      const here = (ctx.full[0] as Dim & { kind: "bits" }).bits;
+      const granting = new Set(ctx.clauses("govern").flatMap((p) => (p.clause.kind === "govern" ? p.clause.grants.filter((g) => g.role === "approve").flatMap((g) => g.bodies.map((x) => x.name)) : [])));
+      const lacking: Region = [];
+      for (const b of bodies) {
+        if (!granting.has(b.id)) continue;
+        const competent = (ctx.competence(b)[0]![0] as Dim & { kind: "bits" }).bits;
+        if (here.subsetOf(competent)) continue;
+        const granted = ctx.governedAfterPrecedence(b.id, "approve");
+        lacking.push(...(competent.meets(here) ? subtractRegion(granted, ctx.competence(b)) : granted));
+      }
+      return intersectRegion(scope, lacking);
     }
   }
 }
