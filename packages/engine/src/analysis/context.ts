@@ -22,7 +22,7 @@ export class AnalysisContext {
   readonly full: Box;
   /** The clauses that can apply here (all of them, or those touching the class). */
   private readonly placed: PlacedClause[];
-  private readonly cache = new Map<string, Region>();
+  private readonly cache = new Map<string, Map<string, Region>>();
   /** Position of each clause in set.clauses (shared by class contexts): a stable key for findings. */
   private readonly positions: Map<PlacedClause, number>;
   /** The whole-set context; class contexts share its domain-independent regions (covers). */
@@ -121,7 +121,7 @@ export class AnalysisContext {
     return list;
   }
 
-  private grantIndex?: Map<string, Region>;
+  private grantIndex?: Record<Role, Map<string, Region>>;
 
   union(pick: (c: Clause) => boolean): Region {
     return this.placed.filter((p) => pick(p.clause)).flatMap((p) => this.region(p.clause));
@@ -164,9 +164,16 @@ export class AnalysisContext {
     });
   }
 
-  private memo(key: string, compute: () => Region): Region {
-    let r = this.cache.get(key);
-    if (!r) this.cache.set(key, (r = mergeRegion(compute())));
+  /**
+   * Merged regions memoised per kind, then per name (role and body or layer): two-level keys, because
+   * these are asked per body per class many times and a concatenated key would be built and hashed
+   * on every ask.
+   */
+  private memo(kind: string, name: string, compute: () => Region): Region {
+    let byName = this.cache.get(kind);
+    if (!byName) this.cache.set(kind, (byName = new Map()));
+    let r = byName.get(name);
+    if (!r) byName.set(name, (r = mergeRegion(compute())));
     return r;
   }
 
@@ -216,45 +223,50 @@ export class AnalysisContext {
    */
   covers(b: BodyInfo): Region {
     if (this.root !== this) return this.root.covers(b);
-    return this.memo(`covers:${b.id}`, () => (b.covers ? this.space.condRegion(b.covers) : [this.space.full]));
+    return this.memo("covers", b.id, () => (b.covers ? this.space.condRegion(b.covers) : [this.space.full]));
   }
 
   /** Where some body of the layer covers the deployment: who can receive an escalation to it. */
   layerCovers(layer: string): Region {
     if (this.root !== this) return this.root.layerCovers(layer);
-    return this.memo(`layer:${layer}`, () => this.bodiesOfLayer(layer).flatMap((b) => this.covers(b)));
+    return this.memo("layer", layer, () => this.bodiesOfLayer(layer).flatMap((b) => this.covers(b)));
   }
 
   /** Where the body's competence reaches: its competence patterns, every fact and date free. */
   competence(b: BodyInfo): Region {
     // Domain-only, so the whole-set region serves every class (a class lies inside it or outside it).
     if (this.root !== this) return this.root.competence(b);
-    return this.memo(`competence:${b.id}`, () => [this.space.with(0, { kind: "bits", bits: b.competence.length ? this.space.domainsOf(b.competence) : Bits.empty(this.space.domains.length) })]);
+    return this.memo("competence", b.id, () => [this.space.with(0, { kind: "bits", bits: b.competence.length ? this.space.domainsOf(b.competence) : Bits.empty(this.space.domains.length) })]);
   }
 
   /** Where a `govern` rule grants `role` to the body, before precedence. */
   governed(body: string, role: Role): Region {
-    return this.memo(`gov:${role}:${body}`, () => {
+    return this.memo(role === "approve" ? "gov:approve" : "gov:notify", body, () => {
       // One pass over the govern clauses indexes every (role, body): asking per body would rescan them.
       if (!this.grantIndex) {
-        this.grantIndex = new Map();
+        const index = { approve: new Map<string, Region>(), notify: new Map<string, Region>() };
         for (const p of this.clauses("govern")) {
           const c = p.clause;
           if (c.kind !== "govern") continue;
-          for (const key of new Set(c.grants.flatMap((g) => g.bodies.map((b) => `${g.role}:${b.name}`)))) {
-            const r = this.grantIndex.get(key);
-            if (r) r.push(...this.region(c));
-            else this.grantIndex.set(key, [...this.region(c)]);
+          for (const g of c.grants) {
+            const into = index[g.role];
+            for (const b of g.bodies) {
+              const r = into.get(b.name);
+              // A clause naming a body twice (or in both grants of one role) counts once.
+              if (!r) into.set(b.name, [...this.region(c)]);
+              else if (r.at(-1) !== this.region(c).at(-1)) r.push(...this.region(c));
+            }
           }
         }
+        this.grantIndex = index;
       }
-      return this.grantIndex.get(`${role}:${body}`) ?? [];
+      return this.grantIndex[role].get(body) ?? [];
     });
   }
 
   /** Govern grants that survive precedence: dropped where a winner over the body is granted too. */
   governedAfterPrecedence(body: string, role: Role): Region {
-    return this.memo(`govp:${role}:${body}`, () => {
+    return this.memo(role === "approve" ? "govp:approve" : "govp:notify", body, () => {
       const dropped: Region = [];
       for (const p of this.clauses("precedence")) {
         const c = p.clause;
@@ -267,7 +279,7 @@ export class AnalysisContext {
 
   /** Where an escalation gives the body `role`: to its layer where it covers, or to it by name. */
   escalated(body: string, role: Role): Region {
-    return this.memo(`esc:${role}:${body}`, () => {
+    return this.memo(role === "approve" ? "esc:approve" : "esc:notify", body, () => {
       const b = this.set.bodies.get(body)!;
       const out: Region = [];
       for (const p of this.clauses("escalate")) {
@@ -286,7 +298,7 @@ export class AnalysisContext {
    * of once per body's `covers` — the same set, in far fewer boxes.
    */
   layerGranted(layer: string, role: Role): Region {
-    return this.memo(`layer-granted:${role}:${layer}`, () => {
+    return this.memo(role === "approve" ? "layer-granted:approve" : "layer-granted:notify", layer, () => {
       const out: Region = [];
       for (const b of this.reachable(role)) if (b.layer === layer) out.push(...this.governedAfterPrecedence(b.id, role));
       for (const p of this.clauses("escalate")) {
@@ -301,7 +313,7 @@ export class AnalysisContext {
 
   /** Where the body is among the approvers (or notified bodies) of the answer. */
   granted(body: string, role: Role): Region {
-    return this.memo(`all:${role}:${body}`, () => [...this.governedAfterPrecedence(body, role), ...this.escalated(body, role)]);
+    return this.memo(role === "approve" ? "all:approve" : "all:notify", body, () => [...this.governedAfterPrecedence(body, role), ...this.escalated(body, role)]);
   }
 }
 
