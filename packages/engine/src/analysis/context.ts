@@ -133,6 +133,14 @@ export class AnalysisContext {
    * class on a few clauses each instead of on the whole set at once.
    */
   classes(): AnalysisContext[] {
+    return [...this.eachClass()];
+  }
+
+  /**
+   * The classes one at a time: a caller that is done with a class can let its context (and every
+   * region memoised in it) go before the next is built, instead of holding all of them at once.
+   */
+  *eachClass(): Generator<AnalysisContext> {
     const n = this.space.domains.length;
     const touching: number[][] = Array.from({ length: n }, () => []);
     const global: number[] = [];
@@ -158,10 +166,10 @@ export class AnalysisContext {
       if (g) g.push(d);
       else groups.set(key, [d]);
     }
-    return [...groups.values()].map((domains) => {
+    for (const domains of groups.values()) {
       const idx = [...new Set([...global, ...touching[domains[0]!]!])].sort((a, b) => a - b);
-      return new AnalysisContext(this.set, () => this.compiled, { parent: this, bits: Bits.of(n, domains), placed: idx.map((i) => this.placed[i]!) });
-    });
+      yield new AnalysisContext(this.set, () => this.compiled, { parent: this, bits: Bits.of(n, domains), placed: idx.map((i) => this.placed[i]!) });
+    }
   }
 
   /**
