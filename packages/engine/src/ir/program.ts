@@ -240,8 +240,9 @@ export function buildPrograms(layout: SlotLayout, clauses: ProgramClause[], node
     const header = words.length;
     words.push(Tag.Switch, slot, values, 0, ...new Array<number>(values).fill(0));
     const jumps: number[] = [];
+    const allowed = items.map(allowedOf);
     for (let x = 0; x < values; x++) {
-      const members = items.filter((i) => allowedOf(i)?.includes(x));
+      const members = items.filter((_, n) => allowed[n]?.includes(x));
       if (members.length === 0) continue;
       words[header + 4 + x] = words.length;
       // Within the block of value x, the conjuncts requiring it hold: they are not tested again.
@@ -254,7 +255,7 @@ export function buildPrograms(layout: SlotLayout, clauses: ProgramClause[], node
     for (let x = 0; x < values; x++) if (words[header + 4 + x] === 0) words[header + 4 + x] = after;
     for (const j of jumps) words[j + 1] = after;
     // An item whose requirements on the slot contradict each other (`allowed` empty) never applies.
-    return items.filter((i) => !allowedOf(i));
+    return items.filter((_, n) => !allowed[n]);
   };
   const clauseItems = (list: number[]): Item[] => list.map((k) => ({ k, when: clauses[k]!.when, body: false }));
   const start = new Int32Array(nodes.length);
