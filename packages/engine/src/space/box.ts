@@ -245,16 +245,30 @@ function hashed(box: Box, from?: Hashed, changed?: number): Hashed {
 }
 
 /** Join boxes that agree on every other dimension along dimension i (hash-grouped: linear per pass). */
+/** Scratch for mergeAlong's first pass (one merge at a time). */
+const seenKeys = new Map<number, number>();
+
 function mergeAlong(entries: Hashed[], i: number): Hashed[] {
-  const groups = new Map<number, Hashed[]>();
-  for (const e of entries) {
+  const keys = new Array<number>(entries.length);
+  let repeated = false;
+  for (let n = 0; n < entries.length; n++) {
+    const e = entries[n]!;
     let key = (e.sum - weigh(i, e.h[i]!)) >>> 0;
     const d = e.box[i]!;
     // Set dims join only with equal membership constraints, so those belong in the key.
     if (d.kind === "set") for (const w of [...d.mustIn.w, ...d.mustOut.w]) key = mix(key, w);
-    const g = groups.get(key);
-    if (g) g.push(e);
-    else groups.set(key, [e]);
+    keys[n] = key;
+    if (seenKeys.has(key)) repeated = true;
+    else seenKeys.set(key, n);
+  }
+  seenKeys.clear();
+  // Usually no two boxes agree on all the other dims: nothing to join, nothing to build.
+  if (!repeated) return entries;
+  const groups = new Map<number, Hashed[]>();
+  for (let n = 0; n < entries.length; n++) {
+    const g = groups.get(keys[n]!);
+    if (g) g.push(entries[n]!);
+    else groups.set(keys[n]!, [entries[n]!]);
   }
   const out: Hashed[] = [];
   for (const g of groups.values()) {
@@ -496,7 +510,14 @@ export function mayMeet(a: Box, b: Box): boolean {
     if (x.kind === "bits") {
       if (!x.bits.meets((y as typeof x).bits)) return false;
     } else if (x.kind === "interval") {
-      if (isEmptyInterval(intersectInterval(x.iv, (y as typeof x).iv))) return false;
+      // The intervals' overlap, tested without building it.
+      const p = x.iv;
+      const q = (y as typeof x).iv;
+      const lo = p.lo > q.lo ? p.lo : q.lo;
+      const loOpen = p.lo > q.lo ? p.loOpen : p.lo < q.lo ? q.loOpen : p.loOpen || q.loOpen;
+      const hi = p.hi < q.hi ? p.hi : q.hi;
+      const hiOpen = p.hi < q.hi ? p.hiOpen : p.hi > q.hi ? q.hiOpen : p.hiOpen || q.hiOpen;
+      if (lo > hi || (lo === hi && (loOpen || hiOpen))) return false;
     }
   }
   return true;
