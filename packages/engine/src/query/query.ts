@@ -70,6 +70,15 @@ function coveringBodies(c: CompiledSet, l: number, v: Float64Array): number {
   return s.layerCount[l]!;
 }
 
+/** A new query for `coveringBodies`' per-layer memo; on wrap-around every layer's entry is forgotten. */
+function nextEpoch(s: CompiledSet["scratch"]): void {
+  if (s.epoch === 0x7fffffff) {
+    s.epoch = 0;
+    s.layerEpoch.fill(-1);
+  }
+  s.epoch++;
+}
+
 type Header = Pick<Answer, "deployment" | "domain" | "at">;
 
 /** Answer from already-applicable clauses (in source order): the verdict rules of §5 steps 2–4. */
@@ -136,7 +145,7 @@ export function decideHits(c: CompiledSet, hits: Int32Array, at: Int32Array, n: 
   g.entries = 0;
   g.pairs = 0;
   let escalations: EscalationEntry[] | undefined;
-  c.scratch.epoch = (c.scratch.epoch + 1) | 0;
+  nextEpoch(c.scratch);
   for (let i = 0; i < n; i++) {
     const k = hits[i]!;
     const e = at[i]!;
