@@ -56,12 +56,17 @@ export function isEmptyDim(d: Dim): boolean {
     case "interval":
       return isEmptyInterval(d.iv);
     case "set": {
-      if (!d.mustIn.and(d.mustOut).isEmpty()) return true;
-      // Exact: some set of the allowed size exists iff the count range meets [|in|, n − |out|].
+      if (d.mustIn.meets(d.mustOut)) return true;
+      // Exact: some set of the allowed size exists iff the count range meets [|in|, n − |out|]
+      // (worked out in place: this runs for every set dimension of every box the algebra builds).
       const min = d.mustIn.count();
       const max = d.mustIn.size - d.mustOut.count();
-      const c = intersectInterval(d.count, { lo: min, loOpen: false, hi: max, hiOpen: false, int: true });
-      return isEmptyInterval(c);
+      const c = d.count;
+      const loOpen = c.lo > min ? c.loOpen : c.lo === min && c.loOpen;
+      const lo = c.lo > min ? c.lo : min;
+      const hiOpen = c.hi < max ? c.hiOpen : c.hi === max && c.hiOpen;
+      const hi = c.hi < max ? c.hi : max;
+      return lo > hi || (lo === hi && (loOpen || hiOpen));
     }
   }
 }
@@ -251,6 +256,7 @@ const seenKeys = new Map<number, number>();
 function mergeAlong(entries: Hashed[], i: number): Hashed[] {
   const keys = new Array<number>(entries.length);
   let repeated = false;
+  const few = entries.length <= 64;
   for (let n = 0; n < entries.length; n++) {
     const e = entries[n]!;
     let key = (e.sum - weigh(i, e.h[i]!)) >>> 0;
@@ -258,10 +264,14 @@ function mergeAlong(entries: Hashed[], i: number): Hashed[] {
     // Set dims join only with equal membership constraints, so those belong in the key.
     if (d.kind === "set") for (const w of [...d.mustIn.w, ...d.mustOut.w]) key = mix(key, w);
     keys[n] = key;
-    if (seenKeys.has(key)) repeated = true;
+    if (repeated) continue;
+    // A few keys: compare them directly (a Map would allocate its table on every call).
+    if (few) {
+      for (let m = 0; m < n && !repeated; m++) if (keys[m] === key) repeated = true;
+    } else if (seenKeys.has(key)) repeated = true;
     else seenKeys.set(key, n);
   }
-  seenKeys.clear();
+  if (!few) seenKeys.clear();
   // Usually no two boxes agree on all the other dims: nothing to join, nothing to build.
   if (!repeated) return entries;
   const groups = new Map<number, Hashed[]>();
@@ -525,7 +535,7 @@ export function mayMeet(a: Box, b: Box): boolean {
 
 export function intersectRegion(a: Region, b: Region): Region {
   const out: Region = [];
-  if (a.length * b.length >= 16) {
+  if (a.length * b.length >= 64) {
     // Many pairs: drop the boxes that cannot meet the other region's hull first (often all of them).
     const ha = hullRegion(a)!;
     const hb = hullRegion(b)!;

@@ -35,20 +35,46 @@ export function intersectInterval(a: Interval, b: Interval): Interval {
   return { lo: lo.lo, loOpen: lo.loOpen, hi: hi.hi, hiOpen: hi.hiOpen, int: a.int };
 }
 
-/** a \ b as at most two disjoint intervals (empty pieces dropped). */
+/** a \ b as at most two disjoint intervals (empty pieces dropped). Each piece is built once, directly. */
 export function subtractInterval(a: Interval, b: Interval): Interval[] {
   const out: Interval[] = [];
-  const left = normalize({ lo: a.lo, loOpen: a.loOpen, hi: b.lo, hiOpen: !b.loOpen, int: a.int });
-  const right = normalize({ lo: b.hi, loOpen: !b.hiOpen, hi: a.hi, hiOpen: a.hiOpen, int: a.int });
   if (b.lo !== -Infinity) {
-    const l = intersectInterval(a, left);
-    if (!isEmptyInterval(l)) out.push(l);
+    // Below b: up to b's lower end (excluded when b includes it), or a's own upper end if lower.
+    let hi = b.lo;
+    let hiOpen = !b.loOpen;
+    if (a.hi < hi || (a.hi === hi && a.hiOpen)) {
+      hi = a.hi;
+      hiOpen = a.hiOpen;
+    }
+    piece(a.lo, a.loOpen, hi, hiOpen, a.int, out);
   }
   if (b.hi !== Infinity) {
-    const r = intersectInterval(a, right);
-    if (!isEmptyInterval(r)) out.push(r);
+    // Above b: from b's upper end (excluded when b includes it), or a's own lower end if higher.
+    let lo = b.hi;
+    let loOpen = !b.hiOpen;
+    if (a.lo > lo || (a.lo === lo && a.loOpen)) {
+      lo = a.lo;
+      loOpen = a.loOpen;
+    }
+    piece(lo, loOpen, a.hi, a.hiOpen, a.int, out);
   }
   return out;
+}
+
+/** Push [lo, hi] (with those ends open or closed) when non-empty; integer intervals closed on integers. */
+function piece(lo: number, loOpen: boolean, hi: number, hiOpen: boolean, int: boolean, out: Interval[]): void {
+  if (int) {
+    if (Number.isFinite(lo)) {
+      lo = loOpen ? Math.floor(lo) + 1 : Math.ceil(lo);
+      loOpen = false;
+    }
+    if (Number.isFinite(hi)) {
+      hi = hiOpen ? Math.ceil(hi) - 1 : Math.floor(hi);
+      hiOpen = false;
+    }
+  }
+  if (lo > hi || (lo === hi && (loOpen || hiOpen))) return;
+  out.push({ lo, loOpen, hi, hiOpen, int });
 }
 
 export function equalInterval(a: Interval, b: Interval): boolean {
