@@ -250,11 +250,12 @@ function hashed(box: Box, from?: Hashed, changed?: number): Hashed {
 }
 
 /** Join boxes that agree on every other dimension along dimension i (hash-grouped: linear per pass). */
-/** Scratch for mergeAlong's first pass (one merge at a time). */
+/** Scratch for mergeAlong's first pass (one merge at a time): keys per entry, and seen keys. */
+const keyScratch: number[] = [];
 const seenKeys = new Map<number, number>();
 
 function mergeAlong(entries: Hashed[], i: number): Hashed[] {
-  const keys = new Array<number>(entries.length);
+  const keys = keyScratch;
   let repeated = false;
   const few = entries.length <= 64;
   for (let n = 0; n < entries.length; n++) {
@@ -432,8 +433,9 @@ export function boxWithin(a: Box, b: Box): boolean {
 export function pruneSubsumed(r: Region): Region {
   if (r.length < 2) return r;
   // Try the broadest boxes first as containers: a few general boxes usually contain the many narrow ones.
-  const breadths = r.map(breadth);
-  const order = r.map((_, j) => j).sort((x, y) => breadths[y]! - breadths[x]! || x - y);
+  const breadths = r.length > 8 ? r.map(breadth) : undefined;
+  const order = r.map((_, j) => j);
+  if (breadths) order.sort((x, y) => breadths[y]! - breadths[x]! || x - y);
   const masks = r.map(constrainedMask);
   const out: Box[] = [];
   outer: for (let i = 0; i < r.length; i++) {
