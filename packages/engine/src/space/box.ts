@@ -275,14 +275,36 @@ function mergeAlong(entries: Hashed[], i: number): Hashed[] {
   if (!few) seenKeys.clear();
   // Usually no two boxes agree on all the other dims: nothing to join, nothing to build.
   if (!repeated) return entries;
-  const groups = new Map<number, Hashed[]>();
-  for (let n = 0; n < entries.length; n++) {
-    const g = groups.get(keys[n]!);
-    if (g) g.push(entries[n]!);
-    else groups.set(keys[n]!, [entries[n]!]);
+  // Groups in first-seen order, each in entry order; a few entries are grouped by direct comparison.
+  const groups: Hashed[][] = [];
+  if (few) {
+    const groupOf: number[] = [];
+    for (let n = 0; n < entries.length; n++) {
+      let m = 0;
+      while (m < n && keys[m] !== keys[n]) m++;
+      if (m === n) {
+        groupOf[n] = groups.length;
+        groups.push([entries[n]!]);
+      } else {
+        groupOf[n] = groupOf[m]!;
+        groups[groupOf[m]!]!.push(entries[n]!);
+      }
+    }
+  } else {
+    const byKey = new Map<number, Hashed[]>();
+    for (let n = 0; n < entries.length; n++) {
+      const g = byKey.get(keys[n]!);
+      if (g) g.push(entries[n]!);
+      else {
+        const fresh = [entries[n]!];
+        byKey.set(keys[n]!, fresh);
+        groups.push(fresh);
+      }
+    }
   }
   const out: Hashed[] = [];
-  for (const g of groups.values()) {
+  for (let gi = 0; gi < groups.length; gi++) {
+    const g = groups[gi]!;
     if (g.length === 1) {
       out.push(g[0]!);
       continue;
@@ -440,7 +462,8 @@ export function pruneSubsumed(r: Region): Region {
   const out: Box[] = [];
   outer: for (let i = 0; i < r.length; i++) {
     const a = r[i]!;
-    for (const j of order) {
+    for (let oi = 0; oi < order.length; oi++) {
+      const j = order[oi]!;
       if (i === j) continue;
       // b constrains a dimension that a leaves free: b cannot contain a.
       if ((masks[j]! & ~masks[i]!) !== 0) continue;
