@@ -250,9 +250,9 @@ function hashed(box: Box, from?: Hashed, changed?: number): Hashed {
 }
 
 /** Join boxes that agree on every other dimension along dimension i (hash-grouped: linear per pass). */
-/** Scratch for mergeAlong's first pass (one merge at a time): keys per entry, and seen keys. */
+/** Scratch for mergeAlong's first pass (one merge at a time): keys per entry, and a sortable copy. */
 const keyScratch: number[] = [];
-const seenKeys = new Map<number, number>();
+let sortScratch = new Float64Array(256);
 
 function mergeAlong(entries: Hashed[], i: number): Hashed[] {
   const keys = keyScratch;
@@ -263,16 +263,22 @@ function mergeAlong(entries: Hashed[], i: number): Hashed[] {
     let key = (e.sum - weigh(i, e.h[i]!)) >>> 0;
     const d = e.box[i]!;
     // Set dims join only with equal membership constraints, so those belong in the key.
-    if (d.kind === "set") for (const w of [...d.mustIn.w, ...d.mustOut.w]) key = mix(key, w);
+    if (d.kind === "set") {
+      for (let k = 0; k < d.mustIn.w.length; k++) key = mix(key, d.mustIn.w[k]!);
+      for (let k = 0; k < d.mustOut.w.length; k++) key = mix(key, d.mustOut.w[k]!);
+    }
     keys[n] = key;
-    if (repeated) continue;
     // A few keys: compare them directly (a Map would allocate its table on every call).
-    if (few) {
-      for (let m = 0; m < n && !repeated; m++) if (keys[m] === key) repeated = true;
-    } else if (seenKeys.has(key)) repeated = true;
-    else seenKeys.set(key, n);
+    if (few && !repeated) for (let m = 0; m < n && !repeated; m++) if (keys[m] === key) repeated = true;
   }
-  if (!few) seenKeys.clear();
+  if (!few) {
+    // Many: sort a copy of the keys in a reused typed array and look for equal neighbours.
+    if (sortScratch.length < entries.length) sortScratch = new Float64Array(2 * entries.length);
+    const sorted = sortScratch.subarray(0, entries.length);
+    for (let n = 0; n < entries.length; n++) sorted[n] = keys[n]!;
+    sorted.sort();
+    for (let n = 1; n < sorted.length && !repeated; n++) if (sorted[n] === sorted[n - 1]) repeated = true;
+  }
   // Usually no two boxes agree on all the other dims: nothing to join, nothing to build.
   if (!repeated) return entries;
   // Groups in first-seen order, each in entry order; a few entries are grouped by direct comparison.
