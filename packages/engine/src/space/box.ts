@@ -45,19 +45,11 @@ function intersectDim(a: Dim, b: Dim): Dim {
     case "set": {
       const o = b as SetDim;
       // One operand's requirements include the other's: it is the intersection (usually one is free).
-      if (setWithin(a, o)) return a;
-      if (setWithin(o, a)) return b;
+      if (dimWithin(a, o)) return a;
+      if (dimWithin(o, a)) return b;
       return { kind: "set", mustIn: a.mustIn.or(o.mustIn), mustOut: a.mustOut.or(o.mustOut), count: intersectInterval(a.count, o.count) };
     }
   }
-}
-
-/** Every set that a allows, b allows too. */
-function setWithin(a: SetDim, b: SetDim): boolean {
-  const c = a.count;
-  const o = b.count;
-  const inCount = (c.lo > o.lo || (c.lo === o.lo && (c.loOpen || !o.loOpen))) && (c.hi < o.hi || (c.hi === o.hi && (c.hiOpen || !o.hiOpen)));
-  return inCount && b.mustIn.subsetOf(a.mustIn) && b.mustOut.subsetOf(a.mustOut);
 }
 
 export function isEmptyDim(d: Dim): boolean {
