@@ -120,8 +120,9 @@ export function decideHits(c: CompiledSet, hits: Int32Array, at: Int32Array, n: 
   }
   const { entryOf, marks } = c.scratch;
   // Precedence is decided against the govern grants alone, before anything is dropped or escalated.
-  const marked: number[] = [];
+  let marked: number[] | undefined;
   if (precedence) {
+    marked = [];
     for (let i = 0; i < n; i++) {
       const e = at[i]!;
       if (code[e + E.Kind] !== Kind.Govern) continue;
@@ -181,11 +182,11 @@ export function decideHits(c: CompiledSet, hits: Int32Array, at: Int32Array, n: 
       (escalations ??= []).push({ to: x.to, bodies, role: x.role, trigger: x.trigger, via: x.via });
     }
   }
-  for (const rank of marked) marks[rank] = 0;
+  if (marked) for (const rank of marked) marks[rank] = 0;
   for (let j = 0; j < g.entries; j++) entryOf[g.rank[j]! * 2 + g.role[j]!] = -1;
-  const lists = g.viaLists(vias);
-  const approve = g.sorted(c, lists, 0);
-  const notify = g.sorted(c, lists, 1);
+  const approve: BodyEntry[] = [];
+  const notify: BodyEntry[] = [];
+  g.build(c, vias, approve, notify);
   const verdict = approve.length ? "approval-required" : notify.length ? "notice-only" : "ungoverned";
   return { deployment: header.deployment, domain: header.domain, at: header.at, verdict, approve, notify, escalations: escalations ?? [], reasons: [] };
 }
@@ -224,39 +225,39 @@ class Grants {
     this.pairVia[this.pairs++] = via;
   }
 
-  viaLists(vias: Via[]): Via[][] {
-    const lists: Via[][] = [];
+  /**
+   * The body entries, sorted by body id (rank), into `approve` and `notify`: each via list allocated
+   * once at its final length; the ordering and the lists in scratch kept between queries.
+   */
+  build(c: CompiledSet, vias: Via[], approve: BodyEntry[], notify: BodyEntry[]): void {
+    const order = this.order;
+    // A handful of entries: an insertion sort by rank.
     for (let j = 0; j < this.entries; j++) {
-      lists.push(new Array<Via>(this.count[j]!));
+      let i = j;
+      while (i > 0 && this.rank[order[i - 1]!]! > this.rank[j]!) {
+        order[i] = order[i - 1]!;
+        i--;
+      }
+      order[i] = j;
+    }
+    const lists = this.lists;
+    for (let j = 0; j < this.entries; j++) {
+      lists[j] = new Array<Via>(this.count[j]!);
       this.count[j] = 0;
     }
     for (let p = 0; p < this.pairs; p++) {
       const j = this.pairEntry[p]!;
       lists[j]![this.count[j]!++] = vias[this.pairVia[p]!]!;
     }
-    return lists;
+    for (let k = 0; k < this.entries; k++) {
+      const j = order[k]!;
+      const b = c.bodiesByRank[this.rank[j]!]!;
+      (this.role[j] === 0 ? approve : notify).push({ body: b.id, name: b.name, layer: b.layer, via: lists[j]! });
+    }
   }
 
-  /** The entries of one role, sorted by body id (rank): a handful, so an insertion sort. */
-  sorted(c: CompiledSet, lists: Via[][], role: number): BodyEntry[] {
-    const picked: number[] = [];
-    for (let j = 0; j < this.entries; j++) {
-      if (this.role[j] !== role) continue;
-      let i = picked.length;
-      picked.push(j);
-      while (i > 0 && this.rank[picked[i - 1]!]! > this.rank[j]!) {
-        picked[i] = picked[i - 1]!;
-        i--;
-      }
-      picked[i] = j;
-    }
-    const out: BodyEntry[] = [];
-    for (const j of picked) {
-      const b = c.bodiesByRank[this.rank[j]!]!;
-      out.push({ body: b.id, name: b.name, layer: b.layer, via: lists[j]! });
-    }
-    return out;
-  }
+  private readonly order: number[] = [];
+  private readonly lists: Via[][] = [];
 }
 
 const grants = new Grants();
