@@ -1,5 +1,6 @@
-// Checked model → indexed IR: clauses hung on a domain trie as Int32 programs (ir/program.ts), what an
-// answer needs of each clause in flat tables, dates as ints.
+// Checked model → indexed IR: clauses hung on a domain trie as Int32 programs (ir/program.ts) whose
+// entries also carry what an answer needs of each clause (kind, grants, via), dates as ints; clause
+// objects (ClauseRt) remain for --explain, --partial, examples and escalation details.
 import { condText, type CheckedSet, type Clause, type TailPart } from "@charter/lang";
 import type { Via } from "../query/answer.js";
 import { NO_END, NO_START, dateKey } from "./dates.js";
