@@ -3,6 +3,7 @@
 import fc from "fast-check";
 import { checkSources, lineMaps, renderDiagnostic, type CheckedSet } from "../../packages/lang/src/index.js";
 import type { Deployment } from "../../packages/engine/src/query/answer.js";
+import { arbBodies, arbPatterns, arbPattern, buildDomains, paren, patternsWithin, type CondText, type DomainNode } from "./shared.js";
 
 export interface Source {
   file: string;
@@ -53,13 +54,6 @@ type FactSpec =
   | { name: string; kind: "enum"; values: string[]; typeText: string }
   | { name: string; kind: "set"; values: string[]; typeText: string };
 
-interface DomainNode {
-  name: string;
-  path: string;
-  depth: number;
-  children: DomainNode[];
-}
-
 interface Vocab {
   layers: string[];
   enums: { name: string; values: string[] }[];
@@ -77,33 +71,6 @@ const arbFactChoice = fc.record({
   enumIdx: fc.nat({ max: 2 }),
   inlineCount: fc.integer({ min: 2, max: 4 }),
 });
-
-function buildDomains(nodes: { parent: number; name: number }[]): { roots: DomainNode[]; paths: string[] } {
-  const roots: DomainNode[] = [];
-  const all: DomainNode[] = [];
-  for (const n of nodes) {
-    // parent 0 = a new root; j > 0 = a child of the (j-1)th node built so far, if that node may have children.
-    const sel = n.parent % (all.length + 1);
-    let parent = sel === 0 ? undefined : all[sel - 1];
-    if (parent && parent.depth >= 3) parent = undefined;
-    const siblings = parent ? parent.children : roots;
-    let k = n.name % DOMAIN_NAMES.length;
-    while (siblings.some((s) => s.name === DOMAIN_NAMES[k])) k = (k + 1) % DOMAIN_NAMES.length;
-    const name = DOMAIN_NAMES[k]!;
-    const node: DomainNode = { name, path: parent ? `${parent.path}.${name}` : name, depth: parent ? parent.depth + 1 : 1, children: [] };
-    siblings.push(node);
-    all.push(node);
-  }
-  const paths: string[] = [];
-  const walk = (ns: DomainNode[]): void => {
-    for (const n of ns) {
-      paths.push(n.path);
-      walk(n.children);
-    }
-  };
-  walk(roots);
-  return { roots, paths };
-}
 
 const arbVocab: fc.Arbitrary<Vocab> = fc
   .record({
@@ -135,7 +102,7 @@ const arbVocab: fc.Arbitrary<Vocab> = fc
           return { name, kind: "set", values: e.values, typeText: `set of ${e.name}` };
       }
     });
-    const { roots, paths } = buildDomains(domains);
+    const { roots, paths } = buildDomains(domains, DOMAIN_NAMES);
     return {
       layers: LAYER_NAMES.slice(0, layerCount) as string[],
       enums,
@@ -147,12 +114,6 @@ const arbVocab: fc.Arbitrary<Vocab> = fc
   });
 
 // ---------------------------------------------------------------- conditions
-
-interface CondText {
-  text: string;
-  /** Top-level operator: decides where parentheses are needed. */
-  top: "atom" | "and" | "or";
-}
 
 function numberLiteral(): fc.Arbitrary<string> {
   return fc.constantFrom(...NUMBER_LITERALS);
@@ -186,11 +147,6 @@ function arbAtom(f: FactSpec): fc.Arbitrary<string> {
   }
 }
 
-function paren(c: CondText, inside: "and" | "or" | "not"): string {
-  const needs = inside === "not" ? c.top !== "atom" : inside === "and" ? c.top === "or" : false;
-  return needs ? `(${c.text})` : c.text;
-}
-
 /** A random well-typed condition over `facts`, nested at most `depth` deep. */
 function arbCond(facts: FactSpec[], depth: number): fc.Arbitrary<CondText> {
   const atom = fc.oneof(...facts.map(arbAtom)).map((text): CondText => ({ text, top: "atom" }));
@@ -214,15 +170,6 @@ const condText = (facts: FactSpec[], depth = 3) => arbCond(facts, depth).map((c)
 
 // ---------------------------------------------------------------- clauses
 
-function arbPattern(v: Vocab): fc.Arbitrary<string> {
-  return fc.oneof(
-    { arbitrary: fc.constant("*"), weight: 1 },
-    { arbitrary: fc.constantFrom(...v.domains), weight: 2 },
-    { arbitrary: fc.constantFrom(...v.domains).map((p) => `${p}.*`), weight: 2 },
-  );
-}
-
-const arbPatterns = (v: Vocab) => fc.array(arbPattern(v), { minLength: 1, maxLength: 2 }).map((ps) => ps.join(", "));
 
 function escapeString(s: string): string {
   return `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`;
@@ -253,10 +200,6 @@ const arbTail: fc.Arbitrary<string> = fc
 
 const arbWhen = (v: Vocab, freq = 2) => fc.option(condText(v.facts), { nil: undefined, freq }).map((c) => (c === undefined ? "" : ` when ${c}`));
 const arbIndent = fc.constantFrom("", "", "  ", "\t");
-
-function arbBodies(v: Vocab, min: number, max: number): fc.Arbitrary<string> {
-  return fc.shuffledSubarray(v.bodies, { minLength: min, maxLength: Math.min(max, v.bodies.length) }).map((bs) => bs.join(", "));
-}
 
 function arbClause(v: Vocab): fc.Arbitrary<string> {
   const grant = fc.tuple(fc.constantFrom("approve", "notify"), arbBodies(v, 1, 2)).map(([r, bs]) => `${r} ${bs}`);
@@ -321,15 +264,6 @@ function arbBody(v: Vocab, id: string): fc.Arbitrary<string> {
 }
 
 // ---------------------------------------------------------------- body charters
-
-/** Patterns inside `p`: the rule of a body's charter stays within what was delegated. */
-function patternsWithin(p: string, v: Vocab): string[] {
-  if (p === "*") return ["*", ...v.domains, ...v.domains.map((d) => `${d}.*`)];
-  if (!p.endsWith(".*")) return [p];
-  const root = p.slice(0, -2);
-  const inside = v.domains.filter((d) => d === root || d.startsWith(root + "."));
-  return [...inside.map((d) => `${d}.*`), ...inside];
-}
 
 interface CharterDraft {
   owner: string;

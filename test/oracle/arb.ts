@@ -5,6 +5,7 @@
 // (patterns, conditions and dates), and hold prohibit/exempt rules, so ultra vires actually occurs.
 import fc from "fast-check";
 import type { Source } from "../arbitraries/charter-set.js";
+import { arbBodies, arbPatterns, arbPattern, buildDomains, paren, patternsWithin, type CondText, type DomainNode } from "../arbitraries/shared.js";
 
 export type { Source };
 
@@ -30,13 +31,6 @@ type FactSpec =
   | { name: string; kind: "enum"; values: string[]; typeText: string }
   | { name: string; kind: "set"; values: string[]; typeText: string };
 
-interface DomainNode {
-  name: string;
-  path: string;
-  depth: number;
-  children: DomainNode[];
-}
-
 interface Vocab {
   layers: string[];
   enumValues: string[];
@@ -47,32 +41,6 @@ interface Vocab {
 }
 
 // ---------------------------------------------------------------- vocabulary
-
-function buildDomains(nodes: { parent: number; name: number }[]): { roots: DomainNode[]; paths: string[] } {
-  const roots: DomainNode[] = [];
-  const all: DomainNode[] = [];
-  for (const n of nodes) {
-    const sel = n.parent % (all.length + 1);
-    let parent = sel === 0 ? undefined : all[sel - 1];
-    if (parent && parent.depth >= 3) parent = undefined;
-    const siblings = parent ? parent.children : roots;
-    let k = n.name % DOMAIN_NAMES.length;
-    while (siblings.some((s) => s.name === DOMAIN_NAMES[k])) k = (k + 1) % DOMAIN_NAMES.length;
-    const name = DOMAIN_NAMES[k]!;
-    const node: DomainNode = { name, path: parent ? `${parent.path}.${name}` : name, depth: parent ? parent.depth + 1 : 1, children: [] };
-    siblings.push(node);
-    all.push(node);
-  }
-  const paths: string[] = [];
-  const walk = (ns: DomainNode[]): void => {
-    for (const n of ns) {
-      paths.push(n.path);
-      walk(n.children);
-    }
-  };
-  walk(roots);
-  return { roots, paths };
-}
 
 /** An upper bound on the number of cells (see cells.ts: representative points per dimension). */
 function cellBound(v: Vocab): number {
@@ -138,17 +106,12 @@ const arbVocab: fc.Arbitrary<Vocab> = fc
           return { name, kind: "set", values: enumValues, typeText: "set of e0" };
       }
     });
-    const { roots, paths } = buildDomains(domains);
+    const { roots, paths } = buildDomains(domains, DOMAIN_NAMES);
     return { layers: LAYERS.slice(0, layerCount) as string[], enumValues, facts: specs, roots, domains: paths, bodies: Array.from({ length: bodyCount }, (_, i) => `b${i}`) };
   })
   .filter((v) => cellBound(v) <= MAX_CELLS);
 
 // ---------------------------------------------------------------- conditions
-
-interface CondText {
-  text: string;
-  top: "atom" | "and" | "or";
-}
 
 function arbAtom(f: FactSpec): fc.Arbitrary<string> {
   switch (f.kind) {
@@ -178,11 +141,6 @@ function arbAtom(f: FactSpec): fc.Arbitrary<string> {
   }
 }
 
-function paren(c: CondText, inside: "and" | "or" | "not"): string {
-  const needs = inside === "not" ? c.top !== "atom" : inside === "and" ? c.top === "or" : false;
-  return needs ? `(${c.text})` : c.text;
-}
-
 function arbCond(facts: FactSpec[], depth: number): fc.Arbitrary<CondText> {
   const atom = fc.oneof(...facts.map(arbAtom)).map((text): CondText => ({ text, top: "atom" }));
   if (depth <= 1) return atom;
@@ -200,14 +158,6 @@ const arbWhen = (v: Vocab, freq = 2) => fc.option(condText(v), { nil: undefined,
 
 // ---------------------------------------------------------------- clauses
 
-function arbPattern(v: Vocab): fc.Arbitrary<string> {
-  return fc.oneof(
-    { arbitrary: fc.constant("*"), weight: 1 },
-    { arbitrary: fc.constantFrom(...v.domains), weight: 2 },
-    { arbitrary: fc.constantFrom(...v.domains).map((p) => `${p}.*`), weight: 2 },
-  );
-}
-const arbPatterns = (v: Vocab) => fc.array(arbPattern(v), { minLength: 1, maxLength: 2 }).map((ps) => ps.join(", "));
 
 /** `effective`/`until` (effective < until), in random order; a `because` now and then. */
 const arbTail: fc.Arbitrary<string> = fc
@@ -231,10 +181,6 @@ const arbTail: fc.Arbitrary<string> = fc
     if (because) parts.push(`because "reason"`);
     return parts.length ? `\n    ${parts.join(" ")}` : "";
   });
-
-function arbBodies(v: Vocab, min: number, max: number): fc.Arbitrary<string> {
-  return fc.shuffledSubarray(v.bodies, { minLength: min, maxLength: Math.min(max, v.bodies.length) }).map((bs) => bs.join(", "));
-}
 
 function arbClause(v: Vocab): fc.Arbitrary<string> {
   const grant = fc.tuple(fc.constantFrom("approve", "approve", "notify"), arbBodies(v, 1, 2)).map(([r, bs]) => `${r} ${bs}`);
@@ -292,15 +238,6 @@ function arbBody(v: Vocab, id: string): fc.Arbitrary<string> {
 }
 
 // ---------------------------------------------------------------- body charters
-
-/** Patterns inside `p`. */
-function patternsWithin(p: string, v: Vocab): string[] {
-  if (p === "*") return ["*", ...v.domains, ...v.domains.map((d) => `${d}.*`)];
-  if (!p.endsWith(".*")) return [p];
-  const root = p.slice(0, -2);
-  const inside = v.domains.filter((d) => d === root || d.startsWith(root + "."));
-  return [...inside.map((d) => `${d}.*`), ...inside];
-}
 
 interface Delegation {
   to: string;
