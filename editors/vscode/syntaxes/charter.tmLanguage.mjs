@@ -20,6 +20,17 @@ const B = String.raw`(?<![A-Za-z0-9_])`;
 const E = String.raw`(?![A-Za-z0-9_])`;
 const kw = (words) => `${B}(?:${words.join("|")})${E}`;
 /** A name: an identifier that is not a keyword. */
+/** A rule matching `{ … }` with `patterns` inside. */
+const braces = (patterns) => ({
+  begin: String.raw`\{`,
+  beginCaptures: { 0: { name: "punctuation.section.braces.begin.charter" } },
+  end: String.raw`\}`,
+  endCaptures: { 0: { name: "punctuation.section.braces.end.charter" } },
+  patterns,
+});
+/** Where a keyword's braced body ends: after its braces, or at anything else (an incomplete declaration). */
+const AFTER_BRACES = String.raw`(?<=\})|(?=[^\s{/])`;
+
 const NAME = String.raw`(?!(?:${KW.join("|")})${E})[a-z_][a-z0-9_]*${E}`;
 
 export const grammar = {
@@ -165,76 +176,58 @@ export const grammar = {
       comment: "enum NAME { a, b }. Ends after its braces, or at anything else (an incomplete declaration).",
       begin: String.raw`${B}(enum)${E}(?:\s+(${NAME}))?`,
       beginCaptures: { 1: { name: "keyword.declaration.charter" }, 2: { name: "entity.name.type.enum.charter" } },
-      end: String.raw`(?<=\})|(?=[^\s{/])`,
+      end: AFTER_BRACES,
       patterns: [{ include: "#comments" }, { include: "#enum-members" }],
     },
     "inline-enum": {
       comment: "purpose: enum { a, b } inside facts: a type.",
       begin: String.raw`${B}(enum)${E}`,
       beginCaptures: { 1: { name: "storage.type.charter" } },
-      end: String.raw`(?<=\})|(?=[^\s{/])`,
+      end: AFTER_BRACES,
       patterns: [{ include: "#comments" }, { include: "#enum-members" }],
     },
-    "enum-members": {
-      begin: String.raw`\{`,
-      beginCaptures: { 0: { name: "punctuation.section.braces.begin.charter" } },
-      end: String.raw`\}`,
-      endCaptures: { 0: { name: "punctuation.section.braces.end.charter" } },
-      patterns: [
-        { include: "#comments" },
-        { name: "variable.other.enummember.charter", match: NAME },
-        { include: "#expression" },
-      ],
-    },
+    "enum-members": braces([
+      { include: "#comments" },
+      { name: "variable.other.enummember.charter", match: NAME },
+      { include: "#expression" },
+    ]),
     "facts-block": {
       begin: String.raw`${B}(facts)${E}`,
       beginCaptures: { 1: { name: "keyword.declaration.charter" } },
-      end: String.raw`(?<=\})|(?=[^\s{/])`,
+      end: AFTER_BRACES,
       patterns: [{ include: "#comments" }, { include: "#facts-body" }],
     },
-    "facts-body": {
-      begin: String.raw`\{`,
-      beginCaptures: { 0: { name: "punctuation.section.braces.begin.charter" } },
-      end: String.raw`\}`,
-      endCaptures: { 0: { name: "punctuation.section.braces.end.charter" } },
-      patterns: [
-        { include: "#comments" },
-        {
-          comment: "NAME: TYPE (a named type is an enum)",
-          match: String.raw`${B}(${NAME})\s*(:)(?:\s*(${NAME}))?`,
-          captures: {
-            1: { name: "variable.other.fact.charter" },
-            2: { name: "punctuation.separator.type.charter" },
-            3: { name: "entity.name.type.charter" },
-          },
+    "facts-body": braces([
+      { include: "#comments" },
+      {
+        comment: "NAME: TYPE (a named type is an enum)",
+        match: String.raw`${B}(${NAME})\s*(:)(?:\s*(${NAME}))?`,
+        captures: {
+          1: { name: "variable.other.fact.charter" },
+          2: { name: "punctuation.separator.type.charter" },
+          3: { name: "entity.name.type.charter" },
         },
-        {
-          comment: "set of ENUM",
-          match: String.raw`${B}(of)\s+(${NAME})`,
-          captures: { 1: { name: "storage.type.charter" }, 2: { name: "entity.name.type.charter" } },
-        },
-        { include: "#inline-enum" },
-        { include: "#expression" },
-      ],
-    },
+      },
+      {
+        comment: "set of ENUM",
+        match: String.raw`${B}(of)\s+(${NAME})`,
+        captures: { 1: { name: "storage.type.charter" }, 2: { name: "entity.name.type.charter" } },
+      },
+      { include: "#inline-enum" },
+      { include: "#expression" },
+    ]),
     "domains-block": {
       begin: String.raw`${B}(domains)${E}`,
       beginCaptures: { 1: { name: "keyword.declaration.charter" } },
-      end: String.raw`(?<=\})|(?=[^\s{/])`,
+      end: AFTER_BRACES,
       patterns: [{ include: "#comments" }, { include: "#domain-tree" }],
     },
-    "domain-tree": {
-      begin: String.raw`\{`,
-      beginCaptures: { 0: { name: "punctuation.section.braces.begin.charter" } },
-      end: String.raw`\}`,
-      endCaptures: { 0: { name: "punctuation.section.braces.end.charter" } },
-      patterns: [
-        { include: "#comments" },
-        { include: "#domain-tree" },
-        { name: "entity.name.namespace.charter", match: NAME },
-        { include: "#expression" },
-      ],
-    },
+    "domain-tree": braces([
+      { include: "#comments" },
+      { include: "#domain-tree" },
+      { name: "entity.name.namespace.charter", match: NAME },
+      { include: "#expression" },
+    ]),
     "pattern-list": {
       comment: "Domain patterns after a clause keyword, `on`, `competence` or `deploy`: paths, `.*`, `*`, commas. Ends at the next keyword or anything that cannot be in a pattern.",
       begin: String.raw`${B}(?:(delegate|govern|escalate|prohibit|exempt)|(competence|on|deploy))${E}`,
