@@ -10,7 +10,7 @@ export { explain, type TraceEntry, type Outcome } from "./query/explain.js";
 export { evalCond } from "./query/evaluate-ast.js";
 export { runExamples, exampleDeployment, type TestRun, type ExampleResult, type ExpectationFailure } from "./examples/run.js";
 export { queryPartial, residual, type PartialAnswer, type Dependency, type Effect } from "./query/partial.js";
-export { analyse, levelOf, runRule, type Finding, type LintOptions } from "./analysis/lint.js";
+export { analyse, levelOf, type Finding, type LintOptions } from "./analysis/lint.js";
 export { rules } from "./analysis/registry.js";
 export type { Rule, RuleMeta, Level } from "./analysis/rule.js";
 export * as space from "./space/index.js";

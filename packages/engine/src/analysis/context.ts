@@ -128,17 +128,10 @@ export class AnalysisContext {
   }
 
   /**
-   * The space split into classes of domains that exactly the same clause boxes (and competences) touch,
-   * one restricted context each. Nothing crosses a domain, so per-deployment analyses can run class by
-   * class on a few clauses each instead of on the whole set at once.
-   */
-  classes(): AnalysisContext[] {
-    return [...this.eachClass()];
-  }
-
-  /**
-   * The classes one at a time: a caller that is done with a class can let its context (and every
-   * region memoised in it) go before the next is built, instead of holding all of them at once.
+   * The space split into classes of domains that exactly the same clause boxes (and competences)
+   * touch, one restricted context each, built one at a time: nothing crosses a domain, so
+   * per-deployment analyses run class by class on a few clauses each, and a caller done with a class
+   * lets its context (and every region memoised in it) go before the next is built.
    */
   *eachClass(): Generator<AnalysisContext> {
     const n = this.space.domains.length;

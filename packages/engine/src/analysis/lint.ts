@@ -4,7 +4,7 @@ import { compile, type CompiledSet } from "../ir/compile.js";
 import type { Deployment } from "../query/answer.js";
 import { AnalysisContext } from "./context.js";
 import { rules } from "./registry.js";
-import type { Level, RawFinding, Rule } from "./rule.js";
+import type { Level, Rule } from "./rule.js";
 import type { Region } from "../space/box.js";
 
 /** A lint finding: a diagnostic, with the space it is about and a deployment that shows it. */
@@ -32,14 +32,6 @@ function accumulate(acc: Map<string, Region>, found: Map<string, Region>): void 
     if (have) have.push(...r);
     else acc.set(key, [...r]);
   });
-}
-
-/** Run one rule: directly, or class by class with the regions unioned per key (in first-seen order). */
-export function runRule(rule: Rule, ctx: AnalysisContext, classes: () => Iterable<AnalysisContext>): RawFinding[] {
-  if (rule.run) return rule.run(ctx);
-  const acc = new Map<string, Region>();
-  for (const sub of classes()) accumulate(acc, rule.perClass!.regions(sub));
-  return [...acc].flatMap(([key, r]) => rule.perClass!.report(ctx, key, r));
 }
 
 /** Run every enabled rule on a clean checked set; the set is compiled only if a rule queries it (examples). */

@@ -27,7 +27,7 @@ export interface RawFinding {
 
 /**
  * A whole-set rule. Rules about what happens to each deployment can instead give `perClass`: the
- * regions they look for, computed in each domain class separately (AnalysisContext.classes()), then
+ * regions they look for, computed in each domain class separately (AnalysisContext.eachClass()), then
  * unioned per key and reported once against the whole set.
  */
 export interface Rule {
