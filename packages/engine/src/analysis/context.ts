@@ -242,27 +242,34 @@ export class AnalysisContext {
 
   /** Where a `govern` rule grants `role` to the body, before precedence. */
   governed(body: string, role: Role): Region {
-    return this.memo(role === "approve" ? "gov:approve" : "gov:notify", body, () => {
-      // One pass over the govern clauses indexes every (role, body): asking per body would rescan them.
-      if (!this.grantIndex) {
-        const index = { approve: new Map<string, Region>(), notify: new Map<string, Region>() };
-        for (const p of this.clauses("govern")) {
-          const c = p.clause;
-          if (c.kind !== "govern") continue;
-          for (const g of c.grants) {
-            const into = index[g.role];
-            for (const b of g.bodies) {
-              const r = into.get(b.name);
-              // A clause naming a body twice (or in both grants of one role) counts once.
-              if (!r) into.set(b.name, [...this.region(c)]);
-              else if (r.at(-1) !== this.region(c).at(-1)) r.push(...this.region(c));
-            }
+    return this.memo(role === "approve" ? "gov:approve" : "gov:notify", body, () => this.grants()[role].get(body) ?? []);
+  }
+
+  /** The bodies a `govern` clause here grants `role`, sorted by id. */
+  governBodies(role: Role): string[] {
+    return [...this.grants()[role].keys()].sort();
+  }
+
+  /** Per role and body, the union of the govern clauses granting it: one pass, not a rescan per body. */
+  private grants(): Record<Role, Map<string, Region>> {
+    if (!this.grantIndex) {
+      const index = { approve: new Map<string, Region>(), notify: new Map<string, Region>() };
+      for (const p of this.clauses("govern")) {
+        const c = p.clause;
+        if (c.kind !== "govern") continue;
+        for (const g of c.grants) {
+          const into = index[g.role];
+          for (const b of g.bodies) {
+            const r = into.get(b.name);
+            // A clause naming a body twice (or in both grants of one role) counts once.
+            if (!r) into.set(b.name, [...this.region(c)]);
+            else if (r.at(-1) !== this.region(c).at(-1)) r.push(...this.region(c));
           }
         }
-        this.grantIndex = index;
       }
-      return this.grantIndex[role].get(body) ?? [];
-    });
+      this.grantIndex = index;
+    }
+    return this.grantIndex;
   }
 
   /** Govern grants that survive precedence: dropped where a winner over the body is granted too. */

@@ -34,15 +34,13 @@ function failing(ctx: AnalysisContext, req: Requirement, scope: Region): Region 
       return subtractRegion(scope, atLeast(scope, relevant, req.count));
     }
     case "competence": {
-      // Fails where some body granted by a govern rule lacks competence over the domain.
-      // Some body granted by a govern rule lacks competence over the domain: no complement needed.
-      // Competence is domain-only: here (a domain class) a body has it everywhere or nowhere, so a bitset
-      // test decides most bodies; only bodies a govern clause here makes approvers can fail it.
+      // Fails where some body granted by a govern rule lacks competence over the domain: no complement
+      // needed. Competence is domain-only: here (a domain class) a body has it everywhere or nowhere, so
+      // a bitset test decides most bodies; only bodies a govern clause here makes approvers can fail it.
       const here = (ctx.full[0] as Dim & { kind: "bits" }).bits;
-      const granting = new Set(ctx.clauses("govern").flatMap((p) => (p.clause.kind === "govern" ? p.clause.grants.filter((g) => g.role === "approve").flatMap((g) => g.bodies.map((x) => x.name)) : [])));
       const lacking: Region = [];
-      for (const b of bodies) {
-        if (!granting.has(b.id)) continue;
+      for (const id of ctx.governBodies("approve")) {
+        const b = ctx.set.bodies.get(id)!;
         const competent = (ctx.competence(b)[0]![0] as Dim & { kind: "bits" }).bits;
         if (here.subsetOf(competent)) continue;
         const granted = ctx.governedAfterPrecedence(b.id, "approve");

@@ -66,7 +66,7 @@ export const overlappingAuthority: Rule = {
   perClass: {
     regions(ctx) {
       const out = new Map<string, Region>();
-      const bodies = [...new Set(ctx.clauses("govern").flatMap((p) => (p.clause.kind === "govern" ? approvers(p.clause) : [])))].sort();
+      const bodies = ctx.governBodies("approve");
       // Each body's grants standing after precedence and outside prohibitions and exemptions, once per
       // body: (A ∩ B) \ O = (A \ O) ∩ (B \ O), and there are far fewer bodies than pairs.
       const standing = bodies.map((a) => subtractRegion(ctx.governedAfterPrecedence(a, "approve"), ctx.overridden));
