@@ -122,9 +122,15 @@ export function buildPrograms(layout: SlotLayout, clauses: ProgramClause[], node
   };
   // Conjuncts recur in every block a clause is placed in: their keys and requirements are worked out once.
   const keys = new WeakMap<Cond, string>();
+  /** Per key, the atom's code (a guard's words in a group header). */
+  const codeOfKey = new Map<string, number[]>();
   const key = (atom: Cond): string => {
     let k = keys.get(atom);
-    if (k === undefined) keys.set(atom, (k = code(atom).join(",")));
+    if (k === undefined) {
+      const words = code(atom);
+      keys.set(atom, (k = words.join(",")));
+      codeOfKey.set(k, words);
+    }
     return k;
   };
   const isAtom = (c: Cond): boolean => c.kind !== "and" && c.kind !== "or" && c.kind !== "not";
@@ -217,7 +223,7 @@ export function buildPrograms(layout: SlotLayout, clauses: ProgramClause[], node
         const members = rest.filter((i) => guardsOf.get(i)!.includes(g));
         take(members);
         const header = words.length;
-        const atom = g.split(",").map(Number);
+        const atom = codeOfKey.get(g)!;
         words.push(Tag.Group, 0, header + 3 + atom.length, ...atom);
         // The guard holds inside the group: only the other conjuncts are left to test.
         block(members.map((i) => ({ ...i, when: without(i.when, hasGuard) })));
