@@ -1,6 +1,6 @@
 // Boxes: one constraint per dimension (domain, each fact, the date). A region is a union of boxes.
 import { Bits } from "./bits.js";
-import { containsValue, equalInterval, intersectInterval, isEmptyInterval, joinInterval, pickValue, subtractInterval, type Interval } from "./interval.js";
+import { containsValue, endsMeet, equalInterval, intersectInterval, isEmptyInterval, joinInterval, pickValue, subtractInterval, type Interval } from "./interval.js";
 
 /** A set-valued fact: values that must be in, values that must be out, and the range of its size. */
 export interface SetDim {
@@ -65,11 +65,7 @@ export function isEmptyDim(d: Dim): boolean {
       const min = d.mustIn.count();
       const max = d.mustIn.size - d.mustOut.count();
       const c = d.count;
-      const loOpen = c.lo > min ? c.loOpen : c.lo === min && c.loOpen;
-      const lo = c.lo > min ? c.lo : min;
-      const hiOpen = c.hi < max ? c.hiOpen : c.hi === max && c.hiOpen;
-      const hi = c.hi < max ? c.hi : max;
-      return lo > hi || (lo === hi && (loOpen || hiOpen));
+      return !endsMeet(c.lo, c.loOpen, c.hi, c.hiOpen, min, false, max, false);
     }
   }
 }
@@ -554,14 +550,9 @@ export function mayMeet(a: Box, b: Box): boolean {
     if (x.kind === "bits") {
       if (!x.bits.meets((y as typeof x).bits)) return false;
     } else if (x.kind === "interval") {
-      // The intervals' overlap, tested without building it.
       const p = x.iv;
       const q = (y as typeof x).iv;
-      const lo = p.lo > q.lo ? p.lo : q.lo;
-      const loOpen = p.lo > q.lo ? p.loOpen : p.lo < q.lo ? q.loOpen : p.loOpen || q.loOpen;
-      const hi = p.hi < q.hi ? p.hi : q.hi;
-      const hiOpen = p.hi < q.hi ? p.hiOpen : p.hi > q.hi ? q.hiOpen : p.hiOpen || q.hiOpen;
-      if (lo > hi || (lo === hi && (loOpen || hiOpen))) return false;
+      if (!endsMeet(p.lo, p.loOpen, p.hi, p.hiOpen, q.lo, q.loOpen, q.hi, q.hiOpen)) return false;
     }
   }
   return true;

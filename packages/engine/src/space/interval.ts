@@ -29,6 +29,18 @@ export function isEmptyInterval(a: Interval): boolean {
   return false;
 }
 
+/**
+ * Whether two intervals, given by their ends, share a point — without building their intersection
+ * (the algebra asks this for nearly every box it looks at).
+ */
+export function endsMeet(aLo: number, aLoOpen: boolean, aHi: number, aHiOpen: boolean, bLo: number, bLoOpen: boolean, bHi: number, bHiOpen: boolean): boolean {
+  const lo = aLo > bLo ? aLo : bLo;
+  const loOpen = aLo > bLo ? aLoOpen : aLo < bLo ? bLoOpen : aLoOpen || bLoOpen;
+  const hi = aHi < bHi ? aHi : bHi;
+  const hiOpen = aHi < bHi ? aHiOpen : aHi > bHi ? bHiOpen : aHiOpen || bHiOpen;
+  return lo < hi || (lo === hi && !loOpen && !hiOpen);
+}
+
 export function intersectInterval(a: Interval, b: Interval): Interval {
   const lo = a.lo > b.lo ? a : a.lo < b.lo ? b : a.loOpen ? a : b;
   const hi = a.hi < b.hi ? a : a.hi > b.hi ? b : a.hiOpen ? a : b;
