@@ -21,32 +21,17 @@ const NO_INTERVAL: Dim = { kind: "interval", iv: { lo: 1, loOpen: true, hi: 0, h
 function intersectDim(a: Dim, b: Dim): Dim {
   // Most dims are unconstrained and shared: return an operand unchanged when it already is the answer,
   // so intersecting boxes allocates only for the dims that really narrow (GC was a third of lint time).
-  if (a === b) return a;
+  if (a === b || dimWithin(a, b)) return a;
+  if (dimWithin(b, a)) return b;
   switch (a.kind) {
-    case "bits": {
-      const o = (b as typeof a).bits;
-      if (a.bits.subsetOf(o)) return a;
-      if (o.subsetOf(a.bits)) return b;
-      return { kind: "bits", bits: a.bits.and(o) };
-    }
+    case "bits":
+      return { kind: "bits", bits: a.bits.and((b as typeof a).bits) };
     case "interval": {
-      const x = a.iv;
-      const y = (b as typeof a).iv;
-      // Which operand bounds the result at each end; when one does at both, it is the result.
-      const loX = x.lo > y.lo || (x.lo === y.lo && (x.loOpen || !y.loOpen));
-      const hiX = x.hi < y.hi || (x.hi === y.hi && (x.hiOpen || !y.hiOpen));
-      if (loX && hiX) return a;
-      const loY = y.lo > x.lo || (y.lo === x.lo && (y.loOpen || !x.loOpen));
-      const hiY = y.hi < x.hi || (y.hi === x.hi && (y.hiOpen || !x.hiOpen));
-      if (loY && hiY) return b;
-      const iv = intersectInterval(x, y);
+      const iv = intersectInterval(a.iv, (b as typeof a).iv);
       return isEmptyInterval(iv) ? NO_INTERVAL : { kind: "interval", iv };
     }
     case "set": {
       const o = b as SetDim;
-      // One operand's requirements include the other's: it is the intersection (usually one is free).
-      if (dimWithin(a, o)) return a;
-      if (dimWithin(o, a)) return b;
       return { kind: "set", mustIn: a.mustIn.or(o.mustIn), mustOut: a.mustOut.or(o.mustOut), count: intersectInterval(a.count, o.count) };
     }
   }
