@@ -20,6 +20,8 @@ export interface SlotLayout {
   size: number;
   /** The encoder's view of `facts`: parallel arrays, kinds as small ints (see `Enc`). */
   enc: { names: string[]; kinds: Uint8Array; slots: Int32Array; values: (Map<string, number> | undefined)[] };
+  /** `encodeFacts` for this layout, generated (see `encoderFor`). */
+  encode: (facts: Deployment["facts"], out: Float64Array) => Float64Array;
 }
 
 const enum Enc {
@@ -45,7 +47,51 @@ export function layoutSlots(set: CheckedSet): SlotLayout {
     slots: Int32Array.from(facts, (f) => f.slot),
     values: facts.map((f) => f.valueIndex),
   };
-  return { facts, byName: new Map(facts.map((f) => [f.name, f])), size: next, enc };
+  return { facts, byName: new Map(facts.map((f) => [f.name, f])), size: next, enc, encode: encoderFor(enc, next) };
+}
+
+/**
+ * The encoder as straight-line JavaScript, one statement per fact with the fact's name as a constant
+ * key: each read is a named property load with its own inline cache (monomorphic when descriptors share
+ * a shape, as parsed ones do), where a loop over names is one megamorphic keyed load. Same results as
+ * `encodeLoop`, which test/reference/encode.test.ts compares it with.
+ */
+function encoderFor(enc: SlotLayout["enc"], size: number): SlotLayout["encode"] {
+  const lines: string[] = [];
+  const written = new Set<number>();
+  for (let i = 0; i < enc.names.length; i++) {
+    const s = enc.slots[i]!;
+    written.add(s);
+    lines.push(`v = f[${JSON.stringify(enc.names[i])}];`);
+    switch (enc.kinds[i]) {
+      case Enc.Bool:
+        lines.push(`out[${s}] = v === undefined ? NaN : v === true ? 1 : 0;`);
+        break;
+      case Enc.Number:
+        lines.push(`out[${s}] = v === undefined ? NaN : v;`);
+        break;
+      case Enc.Enum:
+        lines.push(`out[${s}] = v === undefined ? NaN : (m[${i}].get(v) ?? NaN);`);
+        break;
+      default: {
+        const members = enc.values[i]!.size;
+        for (let j = 0; j < members; j++) written.add(s + 1 + j);
+        lines.push(`for (let j = ${s + 1}; j < ${s + 1 + members}; j++) out[j] = 0;`);
+        lines.push(`if (v === undefined) out[${s}] = NaN;`);
+        lines.push(
+          `else { let n = 0; for (let j = 0; j < v.length; j++) { const x = m[${i}].get(v[j]); if (x === undefined || out[${s + 1} + x] === 1) continue; out[${s + 1} + x] = 1; n++; } out[${s}] = n; }`,
+        );
+      }
+    }
+  }
+  // Slots no fact writes (none in today's layouts) keep the loop encoder's zero fill.
+  for (let s = 0; s < size; s++) if (!written.has(s)) lines.push(`out[${s}] = 0;`);
+  // Only names and slot numbers of the checked set reach this source (names quoted by JSON.stringify),
+  // never anything from a descriptor.
+  const make = new Function("m", `return function encode(f, out) {\n  let v;\n  ${lines.join("\n  ")}\n  return out;\n};`) as (
+    m: SlotLayout["enc"]["values"],
+  ) => SlotLayout["encode"];
+  return make(enc.values);
 }
 
 /**
@@ -53,6 +99,11 @@ export function layoutSlots(set: CheckedSet): SlotLayout {
  * only matters for partial evaluation, where unknown facts never reach this encoder's answers.
  */
 export function encodeFacts(layout: SlotLayout, facts: Deployment["facts"], out: Float64Array = new Float64Array(layout.size)): Float64Array {
+  return layout.encode(facts, out);
+}
+
+/** The encoder as a loop over the layout: the definition the generated `layout.encode` must agree with. */
+export function encodeLoop(layout: SlotLayout, facts: Deployment["facts"], out: Float64Array = new Float64Array(layout.size)): Float64Array {
   out.fill(0);
   const { names, kinds, slots, values } = layout.enc;
   for (let i = 0; i < names.length; i++) {
