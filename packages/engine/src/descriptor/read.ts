@@ -4,6 +4,7 @@ import addFormatsModule, { type FormatsPluginOptions } from "ajv-formats";
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode } from "yaml";
 import { LineMap, compareDiagnostics, diagnostic, describeType, suggestion, type CheckedSet, type Diagnostic, type FactKind, type Span } from "@charter/lang";
 import type { Deployment } from "../query/answer.js";
+import { fastLoad } from "./fast-load.js";
 import { deploymentSchema } from "./schema.js";
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
@@ -175,6 +176,28 @@ function validateOne(set: CheckedSet, root: YamlNode, lines: LineMap, fallback: 
  * Deployments come back only when all of them are valid, so a batch is never half-answered.
  */
 export function readDescriptors(set: CheckedSet, text: string, file: string, opts: { partial?: boolean } = {}): ReadResult {
+  const fast = readFast(set, text, opts.partial ?? false);
+  if (fast) return { deployments: fast, diagnostics: [] };
+  return readLocated(set, text, file, opts);
+}
+
+/**
+ * The whole text read by the fast loader and every descriptor valid, or undefined: then the `yaml`
+ * reading (`readLocated`) finds and locates what is wrong. Both give the same deployments whenever
+ * this one gives any (fast-load.ts says why).
+ */
+function readFast(set: CheckedSet, text: string, partial: boolean): Deployment[] | undefined {
+  // A plain `null:` key reads as "null" in js-yaml and "" in `yaml`: only a fact of that name can tell.
+  if (set.facts.has("null")) return undefined;
+  const values = fastLoad(text);
+  if (!values || values.length === 0) return undefined;
+  const validate = validatorFor(set, partial);
+  for (const v of values) if (!validate(v)) return undefined;
+  return values as Deployment[];
+}
+
+/** `readDescriptors` through the `yaml` library, which keeps source ranges: every problem, located. */
+export function readLocated(set: CheckedSet, text: string, file: string, opts: { partial?: boolean } = {}): ReadResult {
   const lines = new LineMap(file, text);
   const diagnostics: Diagnostic[] = [];
   const docs: Document.Parsed[] = parseAllDocuments(text) as Document.Parsed[];

@@ -1,0 +1,75 @@
+// A fast first reading of descriptor files. The `yaml` library keeps every node's source range, which
+// is what a located diagnostic needs, and it costs ≈ 200 µs a descriptor; js-yaml reads the same
+// documents ten times faster but keeps no positions. So a batch is read by js-yaml first and validated;
+// only when something is wrong (js-yaml refuses it, or a descriptor fails validation) is the file read
+// again by `yaml` to find and locate every problem (read.ts). For that to be sound, js-yaml must give
+// exactly the values `yaml` gives whenever it accepts a text:
+// - scalars are resolved by YAML 1.2's core schema with the `yaml` library's own rules, in its order
+//   (js-yaml's CORE_SCHEMA also reads `0b…` and keeps `1e400` a string; `yaml` does neither);
+// - texts using what the two libraries treat differently are left to `yaml` without trying: anchors
+//   and aliases (`&`, `*`), tags (`!`), explicit and collection keys (`?`, `]:` / `}:` — js-yaml turns
+//   `[a]: 1` into key `a`), merge keys (`<<`) and directives (`%YAML 1.1` changes `yaml`'s schema).
+//   The test is on characters, so a name or reason that merely contains one of them also takes the
+//   slow path: slower, never different.
+// test/reference/fast-load.test.ts checks the equivalence on generated descriptors in many styles.
+import { FAILSAFE_SCHEMA, Type, loadAll } from "js-yaml";
+
+const int = (offset: number, radix: number) => (s: string) => parseInt(s.substring(offset), radix);
+
+/** The `yaml` library's core schema (yaml/dist/schema/core), in its order, as js-yaml types. */
+const CORE_AS_YAML = FAILSAFE_SCHEMA.extend({
+  implicit: [
+    new Type("tag:yaml.org,2002:null", { kind: "scalar", resolve: (s: string) => /^(?:~|[Nn]ull|NULL)?$/.test(s), construct: () => null }),
+    new Type("tag:yaml.org,2002:bool", {
+      kind: "scalar",
+      resolve: (s: string) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s),
+      construct: (s: string) => s[0] === "t" || s[0] === "T",
+    }),
+    // js-yaml keeps one implicit type per tag and kind: the three int forms and three float forms are
+    // each one type whose test tries them in `yaml`'s order.
+    new Type("tag:yaml.org,2002:int", {
+      kind: "scalar",
+      resolve: (s: string) => /^0o[0-7]+$/.test(s) || /^[-+]?[0-9]+$/.test(s) || /^0x[0-9a-fA-F]+$/.test(s),
+      construct: (s: string) => (s.startsWith("0o") ? int(2, 8)(s) : s.startsWith("0x") ? int(2, 16)(s) : int(0, 10)(s)),
+    }),
+    new Type("tag:yaml.org,2002:float", {
+      kind: "scalar",
+      resolve: (s: string) =>
+        /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s) || /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s) || /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s),
+      construct: (s: string) =>
+        /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)
+          ? s.slice(-3).toLowerCase() === "nan"
+            ? NaN
+            : s[0] === "-"
+              ? Number.NEGATIVE_INFINITY
+              : Number.POSITIVE_INFINITY
+          : parseFloat(s),
+    }),
+  ],
+});
+
+/** What the two libraries read differently (see the header); a text containing any of it is not tried. */
+const DIFFERENT = /[&*!?]|<<|[\]}]\s*:|^%/m;
+
+/**
+ * The descriptors of `text` as `yaml` would give them (each document; a top-level sequence's items), or
+ * undefined when the text needs the `yaml` library: features the two read differently, or anything
+ * js-yaml refuses (a syntax error, a duplicate key), which read.ts then reports with its location.
+ */
+export function fastLoad(text: string): unknown[] | undefined {
+  if (DIFFERENT.test(text)) return undefined;
+  let docs: unknown[];
+  try {
+    docs = loadAll(text, undefined, { schema: CORE_AS_YAML });
+  } catch {
+    return undefined;
+  }
+  const out: unknown[] = [];
+  for (const d of docs) {
+    // An empty document (which read.ts skips) and a `null` one (which it reports) both load as null here.
+    if (d === null || d === undefined) return undefined;
+    if (Array.isArray(d)) out.push(...d);
+    else out.push(d);
+  }
+  return out;
+}
