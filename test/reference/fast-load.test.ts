@@ -47,8 +47,20 @@ interface Style {
   pick: (n: number) => number;
 }
 
+/** Continuation-line indents: flow collections and quoted scalars split over lines (yaml rejects some). */
+const BREAKS = ["\n", "\n ", "\n  ", "\n    ", "\n\t"];
+
 function flowValue(v: Scalar | Scalar[], s: Style): string {
-  return Array.isArray(v) ? `[${v.map((x) => scalar(x, s.pick).replace(/ # a comment$/, "")).join(", ")}]` : scalar(v, s.pick).replace(/ # a comment$/, "");
+  if (!Array.isArray(v)) return scalar(v, s.pick).replace(/ # a comment$/, "");
+  const sep = s.pick(6) === 0 ? `,${BREAKS[s.pick(BREAKS.length)]}` : ", ";
+  return `[${v.map((x) => scalar(x, s.pick).replace(/ # a comment$/, "")).join(sep)}]`;
+}
+
+/** A string scalar, sometimes double- or single-quoted across two lines. */
+function splitString(v: Scalar, s: Style): string | undefined {
+  if (typeof v !== "string" || v.length < 2 || s.pick(8) !== 0) return undefined;
+  const q = s.pick(2) ? '"' : "'";
+  return `${q}${v.slice(0, 1)}${BREAKS[s.pick(BREAKS.length)]}${v.slice(1)}${q}`;
 }
 
 /** A descriptor as YAML text in a style chosen by `s`, indented by `indent`. */
@@ -81,7 +93,7 @@ function render(d: Deployment, s: Style, indent: string): string {
           if (s.pick(12) === 0) lines.push("");
         }
       }
-    } else lines.push(`${k}: ${Array.isArray(v) ? flowValue(v, s) : scalar(v, s.pick)}`);
+    } else lines.push(`${k}: ${Array.isArray(v) ? flowValue(v, s) : (splitString(v, s) ?? scalar(v, s.pick))}`);
   }
   return lines.map((l, i) => (i === 0 || l === "" ? "" : indent) + l).join("\n");
 }

@@ -52,12 +52,57 @@ const CORE_AS_YAML = FAILSAFE_SCHEMA.extend({
 const DIFFERENT = /[&*!?]|<<|[\]}]\s*:|^%/m;
 
 /**
+ * Whether every flow collection and quoted scalar of a YAML text closes on the line it opens on. js-yaml
+ * accepts continuation lines that `yaml` rejects as under-indented (`a: [1,\n2]`, `a: "x\ny"`), so a
+ * text where either spans lines is left to `yaml` — unless it is JSON, which both read alike whatever
+ * its layout. A quote inside a plain scalar (`it's`) counts as an opening one: such texts take the slow
+ * path, which is safe.
+ */
+function linesClose(text: string): boolean {
+  let depth = 0;
+  let quote = "";
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === "\n" || ch === "\r") {
+      if (depth !== 0 || quote !== "") return false;
+      continue;
+    }
+    if (quote === '"') {
+      if (ch === "\\") i++;
+      else if (ch === '"') quote = "";
+    } else if (quote === "'") {
+      if (ch === "'") {
+        if (text[i + 1] === "'") i++;
+        else quote = "";
+      }
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === "[" || ch === "{") depth++;
+    else if (ch === "]" || ch === "}") depth--;
+    else if (ch === "#" && (i === 0 || text[i - 1] === " " || text[i - 1] === "\t" || text[i - 1] === "\n")) {
+      while (i + 1 < text.length && text[i + 1] !== "\n" && text[i + 1] !== "\r") i++;
+    }
+  }
+  return depth === 0 && quote === "";
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The descriptors of `text` as `yaml` would give them (each document; a top-level sequence's items), or
  * undefined when the text needs the `yaml` library: features the two read differently, or anything
  * js-yaml refuses (a syntax error, a duplicate key), which read.ts then reports with its location.
  */
 export function fastLoad(text: string): unknown[] | undefined {
   if (DIFFERENT.test(text)) return undefined;
+  // JSON (a YAML 1.2 document either library reads alike) is still read by js-yaml, for its duplicate-key check.
+  if (!linesClose(text) && !isJson(text)) return undefined;
   let docs: unknown[];
   try {
     docs = loadAll(text, undefined, { schema: CORE_AS_YAML });
