@@ -15,6 +15,7 @@ import { arbCharterSet, arbDeployment, checkedSet } from "../arbitraries/charter
 
 const SETS = 300;
 const PER_SET = 6;
+const EDIT_RUNS = 10000;
 
 type Scalar = string | number | boolean;
 
@@ -118,11 +119,12 @@ const arbStyle: fc.Arbitrary<Style> = fc.array(fc.nat(), { minLength: 64, maxLen
 });
 
 /** The two readings agree: same deployments, same diagnostics. */
-function agree(set: CheckedSet, text: string, file: string): void {
+function agree(set: CheckedSet, text: string, file: string): number {
   const got = readDescriptors(set, text, file);
   const want = readLocated(set, text, file);
   expect(got.diagnostics.map((d) => d.code)).toEqual(want.diagnostics.map((d) => d.code));
   expect(got.deployments).toEqual(want.deployments);
+  return got.deployments.length;
 }
 
 describe("fast descriptor reading = located reading", () => {
@@ -162,5 +164,27 @@ describe("fast descriptor reading = located reading", () => {
       const path = join(e.parentPath, e.name);
       agree(loaded.set, readFileSync(path, "utf8"), path);
     }
+  });
+
+  // Edits made of YAML's own punctuation and white space turn valid files into near misses: the inputs
+  // where two YAML readers are most likely to disagree about acceptance.
+  const EDITS = [" ", "  ", "\n", "\n  ", "\n    ", "\t", " #c", "#", "\r\n", "\r", '"', "'", ",", "[", "]", "{", "}", ":", "- ", "\n- ", "\\", "|", ">", "?", "---\n", "...\n", "x", "1", "."];
+  it(`same on ${EDIT_RUNS} random edits of the descriptor fixtures`, () => {
+    const root = join(import.meta.dirname, "../fixtures/deployments");
+    const set = loadCharterSet([join(import.meta.dirname, "../../charters/model")]).set;
+    const seeds = readdirSync(root).filter((f) => /\.(ya?ml|json)$/.test(f)).map((f) => readFileSync(join(root, f), "utf8"));
+    let accepted = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...seeds), fc.array(fc.tuple(fc.nat(), fc.nat(2), fc.constantFrom(...EDITS)), { minLength: 1, maxLength: 3 }), (seed, edits) => {
+        let t = seed;
+        for (const [pos, op, ch] of edits) {
+          const p = pos % (t.length + 1);
+          t = op === 0 ? t.slice(0, p) + t.slice(p + 1) : op === 1 ? t.slice(0, p) + ch + t.slice(p + 1) : t.slice(0, p) + ch + t.slice(p);
+        }
+        if (agree(set, t, "edited.yaml") > 0) accepted++;
+      }),
+      { numRuns: EDIT_RUNS, seed: 20261130 },
+    );
+    expect(accepted).toBeGreaterThan(EDIT_RUNS / 50);
   });
 });

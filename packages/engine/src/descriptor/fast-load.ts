@@ -8,10 +8,13 @@
 //   (js-yaml's CORE_SCHEMA also reads `0b…` and keeps `1e400` a string; `yaml` does neither);
 // - texts using what the two libraries treat differently are left to `yaml` without trying: anchors
 //   and aliases (`&`, `*`), tags (`!`), explicit and collection keys (`?`, `]:` / `}:` — js-yaml turns
-//   `[a]: 1` into key `a`), merge keys (`<<`) and directives (`%YAML 1.1` changes `yaml`'s schema).
-//   The test is on characters, so a name or reason that merely contains one of them also takes the
-//   slow path: slower, never different.
-// test/reference/fast-load.test.ts checks the equivalence on generated descriptors in many styles.
+//   `[a]: 1` into key `a`), merge keys (`<<`), directives (`%YAML 1.1` changes `yaml`'s schema) and a
+//   carriage return that is not part of CRLF (the two disagree on where such a line ends);
+// - so are YAML texts whose flow collections or quoted scalars span lines, or with a `#` that does
+//   not follow white space (`simpleLayout`).
+// The tests are on characters, so a name that merely contains one of them also takes the slow path:
+// slower, never different. test/reference/fast-load.test.ts checks the equivalence on generated
+// descriptors in many styles and on random edits of the fixture files (which found the last two rules).
 import { FAILSAFE_SCHEMA, Type, loadAll } from "js-yaml";
 
 const int = (offset: number, radix: number) => (s: string) => parseInt(s.substring(offset), radix);
@@ -49,16 +52,16 @@ const CORE_AS_YAML = FAILSAFE_SCHEMA.extend({
 });
 
 /** What the two libraries read differently (see the header); a text containing any of it is not tried. */
-const DIFFERENT = /[&*!?]|<<|[\]}]\s*:|^%/m;
+const DIFFERENT = /[&*!?]|<<|[\]}]\s*:|^%|\r(?!\n)/m;
 
 /**
- * Whether every flow collection and quoted scalar of a YAML text closes on the line it opens on. js-yaml
- * accepts continuation lines that `yaml` rejects as under-indented (`a: [1,\n2]`, `a: "x\ny"`), so a
- * text where either spans lines is left to `yaml` — unless it is JSON, which both read alike whatever
- * its layout. A quote inside a plain scalar (`it's`) counts as an opening one: such texts take the slow
- * path, which is safe.
+ * Whether every flow collection and quoted scalar of a YAML text closes on the line it opens on, and
+ * every `#` follows white space. js-yaml accepts continuation lines that `yaml` rejects as
+ * under-indented (`a: [1,\n2]`, `a: "x\ny"`), so a text where either spans lines is left to `yaml` —
+ * unless it is JSON, which both read alike whatever its layout. A quote inside a plain scalar (`it's`)
+ * counts as an opening one: such texts take the slow path, which is safe.
  */
-function linesClose(text: string): boolean {
+function simpleLayout(text: string): boolean {
   let depth = 0;
   let quote = "";
   for (let i = 0; i < text.length; i++) {
@@ -78,7 +81,10 @@ function linesClose(text: string): boolean {
     } else if (ch === '"' || ch === "'") quote = ch;
     else if (ch === "[" || ch === "{") depth++;
     else if (ch === "]" || ch === "}") depth--;
-    else if (ch === "#" && (i === 0 || text[i - 1] === " " || text[i - 1] === "\t" || text[i - 1] === "\n")) {
+    else if (ch === "#") {
+      // `[a]#` is a comment to js-yaml and an error to `yaml`; `a#b` is a plain scalar to both. Neither
+      // is worth telling apart: only a `#` after white space or at a line start is read fast.
+      if (i > 0 && text[i - 1] !== " " && text[i - 1] !== "\t" && text[i - 1] !== "\n" && text[i - 1] !== "\r") return false;
       while (i + 1 < text.length && text[i + 1] !== "\n" && text[i + 1] !== "\r") i++;
     }
   }
@@ -102,7 +108,7 @@ function isJson(text: string): boolean {
 export function fastLoad(text: string): unknown[] | undefined {
   if (DIFFERENT.test(text)) return undefined;
   // JSON (a YAML 1.2 document either library reads alike) is still read by js-yaml, for its duplicate-key check.
-  if (!linesClose(text) && !isJson(text)) return undefined;
+  if (!simpleLayout(text) && !isJson(text)) return undefined;
   let docs: unknown[];
   try {
     docs = loadAll(text, undefined, { schema: CORE_AS_YAML });
