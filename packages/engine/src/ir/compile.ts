@@ -72,8 +72,6 @@ export interface Scratch {
   at: Int32Array;
   /** Block ranges a query runs: the global block, the domain's, and the subtree part of each ancestor's. */
   ranges: Int32Array;
-  /** Per (body rank, role): position of its entry in the answer being built, or -1. */
-  entryOf: Int32Array;
   /** Per body rank: flags used by the precedence pass. */
   marks: Uint8Array;
   /** Per layer: the query (`epoch`) whose covering bodies `layerHits` holds, so several escalations to one layer test `covers` once. */
@@ -235,7 +233,7 @@ export function compile(set: CheckedSet): CompiledSet {
     programs,
     scratch: { values: new Float64Array(layout.size), hits: new Int32Array(maxHits),
       at: new Int32Array(maxHits),
-      ranges: new Int32Array(4 * (3 + maxDepth)), entryOf: new Int32Array(bodiesByRank.length * 2).fill(-1), marks: new Uint8Array(bodiesByRank.length),
+      ranges: new Int32Array(4 * (3 + maxDepth)), marks: new Uint8Array(bodiesByRank.length),
       layerEpoch: new Int32Array(set.layers.length).fill(-1),
       epoch: 0,
       layerHits: new Int32Array(base),

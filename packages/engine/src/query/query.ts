@@ -118,7 +118,7 @@ export function decideHits(c: CompiledSet, hits: Int32Array, at: Int32Array, n: 
     for (let i = 0; i < n; i++) if (code[at[i]! + E.Kind] === want) reasons.push(vias[code[at[i]! + E.Via]!]!);
     return { deployment: header.deployment, domain: header.domain, at: header.at, verdict: prohibited ? "prohibited" : "exempt", approve: [], notify: [], escalations: [], reasons };
   }
-  const { entryOf, marks } = c.scratch;
+  const { marks } = c.scratch;
   // Precedence is decided against the govern grants alone, before anything is dropped or escalated.
   let marked: number[] | undefined;
   if (precedence) {
@@ -141,10 +141,10 @@ export function decideHits(c: CompiledSet, hits: Int32Array, at: Int32Array, n: 
       if (winner & marks[loser]! & Mark.GrantedNotify) marks[loser]! |= Mark.DropNotify;
     }
   }
-  // One pass in source order, so every body's vias come out in source order.
-  const g = grants;
-  g.entries = 0;
-  g.pairs = 0;
+  // Every grant as a pair (body rank * 2 + role, via ordinal, clause) in source order; a stable sort
+  // by key then gives the entries in body-id order, each with its vias in source order.
+  const p = pairs;
+  p.n = 0;
   let escalations: EscalationEntry[] | undefined;
   nextEpoch(c.scratch);
   for (let i = 0; i < n; i++) {
@@ -153,11 +153,10 @@ export function decideHits(c: CompiledSet, hits: Int32Array, at: Int32Array, n: 
     const kk = code[e + E.Kind];
     const via = code[e + E.Via]!;
     if (kk === Kind.Govern) {
-      for (let p = e + E.Pay; p < e + E.Pay + code[e + E.PayLen]!; p++) {
-        const rank = code[p]! >> 1;
-        const role = code[p]! & 1;
-        if (precedence && marks[rank]! & (role ? Mark.DropNotify : Mark.DropApprove)) continue;
-        g.add(entryOf, rank, role, k, via);
+      for (let g = e + E.Pay, end = e + E.Pay + code[e + E.PayLen]!; g < end; g++) {
+        const w = code[g]!;
+        if (precedence && marks[w >> 1]! & (w & 1 ? Mark.DropNotify : Mark.DropApprove)) continue;
+        p.add(w, via, k);
       }
     } else if (kk === Kind.Escalate) {
       const x = c.clauses[k] as ClauseRt & { kind: "escalate" };
@@ -170,97 +169,90 @@ export function decideHits(c: CompiledSet, hits: Int32Array, at: Int32Array, n: 
         for (let j = from; j < to; j++) {
           const b = c.bodiesByRank[layerHits[j]!]!;
           bodies.push(b.id);
-          g.add(entryOf, b.rank, role, k, via);
+          p.add(b.rank * 2 + role, via, k);
         }
       } else {
         for (const b of x.receivers) {
           if (x.toLayer && !covers!(b)) continue;
           bodies.push(b.id);
-          g.add(entryOf, b.rank, role, k, via);
+          p.add(b.rank * 2 + role, via, k);
         }
       }
       (escalations ??= []).push({ to: x.to, bodies, role: x.role, trigger: x.trigger, via: x.via });
     }
   }
   if (marked) for (const rank of marked) marks[rank] = 0;
-  for (let j = 0; j < g.entries; j++) entryOf[g.rank[j]! * 2 + g.role[j]!] = -1;
   const approve: BodyEntry[] = [];
   const notify: BodyEntry[] = [];
-  g.build(c, vias, approve, notify);
+  p.build(c, vias, approve, notify);
   const verdict = approve.length ? "approval-required" : notify.length ? "notice-only" : "ungoverned";
   return { deployment: header.deployment, domain: header.domain, at: header.at, verdict, approve, notify, escalations: escalations ?? [], reasons: [] };
 }
 
 /**
- * The grants of the answer being built: an entry per (body, role), and every (entry, via) pair in
- * source order. Kept between queries (one at a time) so building an answer allocates only what the
- * answer holds: each via list is allocated once, at its final length.
+ * The grants of the answer being built, as parallel typed arrays kept between queries (one query at a
+ * time), so building an answer allocates only what the answer holds.
  */
-class Grants {
-  entries = 0;
-  pairs = 0;
-  rank: number[] = [];
-  role: number[] = [];
-  count: number[] = [];
-  last: number[] = [];
-  pairEntry: number[] = [];
-  pairVia: number[] = [];
+class Pairs {
+  n = 0;
+  key = new Int32Array(64);
+  via = new Int32Array(64);
+  clause = new Int32Array(64);
+  order = new Int32Array(64);
 
-  /** Body `rank` gets `role` through clause `k`, located by via ordinal `via`. */
-  add(entryOf: Int32Array, rank: number, role: number, k: number, via: number): void {
-    const slot = rank * 2 + role;
-    let j = entryOf[slot]!;
-    if (j < 0) {
-      entryOf[slot] = j = this.entries++;
-      this.rank[j] = rank;
-      this.role[j] = role;
-      this.count[j] = 0;
-      this.last[j] = -1;
-    }
-    // A clause naming a body twice gives one via.
-    if (this.last[j] === k) return;
-    this.last[j] = k;
-    this.count[j]!++;
-    this.pairEntry[this.pairs] = j;
-    this.pairVia[this.pairs++] = via;
+  /** Body rank * 2 + role `key` gets its role through clause `k`, located by via ordinal `via`. */
+  add(key: number, via: number, k: number): void {
+    if (this.n === this.key.length) this.grow();
+    this.key[this.n] = key;
+    this.via[this.n] = via;
+    this.clause[this.n++] = k;
   }
 
-  /**
-   * The body entries, sorted by body id (rank), into `approve` and `notify`: each via list allocated
-   * once at its final length; the ordering and the lists in scratch kept between queries.
-   */
+  private grow(): void {
+    const size = this.key.length * 2;
+    const more = (a: Int32Array) => {
+      const b = new Int32Array(size);
+      b.set(a);
+      return b;
+    };
+    this.key = more(this.key);
+    this.via = more(this.via);
+    this.clause = more(this.clause);
+    this.order = new Int32Array(size);
+  }
+
+  /** The body entries sorted by body id (rank) into `approve` and `notify`, vias in source order. */
   build(c: CompiledSet, vias: Via[], approve: BodyEntry[], notify: BodyEntry[]): void {
-    const order = this.order;
-    // A handful of entries: an insertion sort by rank.
-    for (let j = 0; j < this.entries; j++) {
+    const { key, via, clause, order } = this;
+    const n = this.n;
+    // A stable insertion sort of a handful of pairs by key: equal keys keep their source order.
+    for (let j = 0; j < n; j++) {
+      const kj = key[j]!;
       let i = j;
-      while (i > 0 && this.rank[order[i - 1]!]! > this.rank[j]!) {
+      while (i > 0 && key[order[i - 1]!]! > kj) {
         order[i] = order[i - 1]!;
         i--;
       }
       order[i] = j;
     }
-    const lists = this.lists;
-    for (let j = 0; j < this.entries; j++) {
-      lists[j] = new Array<Via>(this.count[j]!);
-      this.count[j] = 0;
-    }
-    for (let p = 0; p < this.pairs; p++) {
-      const j = this.pairEntry[p]!;
-      lists[j]![this.count[j]!++] = vias[this.pairVia[p]!]!;
-    }
-    for (let k = 0; k < this.entries; k++) {
-      const j = order[k]!;
-      const b = c.bodiesByRank[this.rank[j]!]!;
-      (this.role[j] === 0 ? approve : notify).push({ body: b.id, name: b.name, layer: b.layer, via: lists[j]! });
+    for (let a = 0; a < n; ) {
+      const first = order[a]!;
+      const kf = key[first]!;
+      // The group of pairs with this key; a clause naming a body twice gives one via.
+      let b = a + 1;
+      let count = 1;
+      for (; b < n && key[order[b]!] === kf; b++) if (clause[order[b]!] !== clause[order[b - 1]!]) count++;
+      const list = new Array<Via>(count);
+      list[0] = vias[via[first]!]!;
+      for (let q = a + 1, m = 1; q < b; q++) if (clause[order[q]!] !== clause[order[q - 1]!]) list[m++] = vias[via[order[q]!]!]!;
+      const body = c.bodiesByRank[kf >> 1]!;
+      (kf & 1 ? notify : approve).push({ body: body.id, name: body.name, layer: body.layer, via: list });
+      a = b;
     }
   }
-
-  private readonly order: number[] = [];
-  private readonly lists: Via[][] = [];
 }
 
-const grants = new Grants();
+const pairs = new Pairs();
 
 export class UnknownDomainError extends Error {}
 
