@@ -69,11 +69,12 @@ function render(d: Deployment, s: Style, indent: string): string {
   const top: [string, Scalar | Scalar[] | Record<string, Scalar | Scalar[]>][] = [];
   if (d.name !== undefined) top.push(["name", d.name]);
   top.push(["domain", d.domain], ["at", d.at], ["facts", d.facts as Record<string, Scalar | Scalar[]>]);
-  // Perturbations: a duplicate key, a missing or an extra key, a null document.
+  // Perturbations: a duplicate key, a missing or an extra key, an undeclared domain.
   const p = s.pick(20);
   if (p === 0) top.push(["domain", d.domain]);
   if (p === 1) top.splice(top.length - 1, 1);
   if (p === 2) top.push(["extra", 1]);
+  if (p === 3) top[top.findIndex(([k]) => k === "domain")]![1] = `${d.domain}.undeclared`;
   const style = s.pick(4);
   if (style === 0) return indent + JSON.stringify(Object.fromEntries(top), null, s.pick(2) ? 2 : undefined).split("\n").join("\n" + indent);
   if (style === 1) {
