@@ -41,13 +41,27 @@ export class ConstPool {
   }
 }
 
-/** Jump targets: relative to the condition's first word, or one of these. */
+/**
+ * Jump targets: relative to the condition's first word, or one of these. Both targets of an atom share
+ * one word (16 bits each), so a target is below `Target.Reject`.
+ */
 export const enum Target {
-  Accept = -1,
-  Reject = -2,
+  Accept = 0xffff,
+  Reject = 0xfffe,
 }
 
-/** Words one atom takes: [op, slot, operand, if true, if false] and, for `in`, its n value indices. */
+/**
+ * An atom is three words — [op | slot << 4, operand, if true | if false << 16] — and, for `in`, its n
+ * value indices: at 100k clauses a query's cost is mostly the memory its entries take, so every word
+ * counts (five words an atom before).
+ */
+export const ATOM_WORDS = 3;
+
+function atom(out: number[], op: Op, slot: number, operand: number, yes: number, no: number): void {
+  out.push(op | (slot << 4), operand, yes | (no << 16));
+}
+
+/** Words one atom takes and, for `in`, its n value indices. */
 function size(c: Cond): number {
   switch (c.kind) {
     case "and":
@@ -56,9 +70,9 @@ function size(c: Cond): number {
     case "not":
       return size(c.item);
     case "in":
-      return 5 + c.values.length;
+      return ATOM_WORDS + c.values.length;
     default:
-      return 5;
+      return ATOM_WORDS;
   }
 }
 
@@ -73,6 +87,8 @@ export function emit(c: Cond, layout: SlotLayout, pool: ConstPool, out: number[]
       let pos = at;
       c.items.forEach((item, i) => {
         const next = pos + size(item);
+        // A jump inside the condition must not read as accept/reject (a condition of ≈ 20,000 atoms).
+        if (next >= Target.Reject) throw new Error("internal: condition too long to encode");
         const last = i === c.items.length - 1;
         if (c.kind === "and") emit(item, layout, pool, out, pos, last ? yes : next, no);
         else emit(item, layout, pool, out, pos, yes, last ? no : next);
@@ -83,23 +99,24 @@ export function emit(c: Cond, layout: SlotLayout, pool: ConstPool, out: number[]
     case "not":
       return emit(c.item, layout, pool, out, at, no, yes);
     case "bare":
-      out.push(Op.IsOne, layout.byName.get(c.subject.name)!.slot, 0, yes, no);
+      atom(out, Op.IsOne, layout.byName.get(c.subject.name)!.slot, 0, yes, no);
       return;
     case "contains": {
       const f = layout.byName.get(c.subject.name)!;
-      out.push(Op.IsOne, f.slot + 1 + f.valueIndex!.get((c.value as Literal & { kind: "ident" }).name)!, 0, yes, no);
+      atom(out, Op.IsOne, f.slot + 1 + f.valueIndex!.get((c.value as Literal & { kind: "ident" }).name)!, 0, yes, no);
       return;
     }
     case "cmp": {
       const f = layout.byName.get(c.subject.name)!;
       const k = c.subject.kind !== "count" && f.type.kind === "enum" ? f.valueIndex!.get((c.value as Literal & { kind: "ident" }).name)! : literal(c.value);
-      out.push(CMP[c.op]!, f.slot, pool.add(k), yes, no);
+      atom(out, CMP[c.op]!, f.slot, pool.add(k), yes, no);
       return;
     }
     case "in": {
       const f = layout.byName.get(c.subject.name)!;
       const idx = c.values.map((l) => f.valueIndex!.get((l as Literal & { kind: "ident" }).name)!);
-      out.push(c.negated ? Op.NotIn : Op.In, f.slot, idx.length, yes, no, ...idx);
+      atom(out, c.negated ? Op.NotIn : Op.In, f.slot, idx.length, yes, no);
+      out.push(...idx);
       return;
     }
   }

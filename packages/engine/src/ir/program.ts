@@ -6,7 +6,7 @@
 // as big as the source (≈ 7 MB at 100k clauses).
 import type { Cond } from "@charter/lang";
 import type { Via } from "../query/answer.js";
-import { ConstPool, Op, Target, emit } from "./bytecode.js";
+import { ATOM_WORDS, ConstPool, Op, Target, emit } from "./bytecode.js";
 import type { SlotLayout } from "./slots.js";
 
 /** Day bounds as Int32 words: an absent `effective`/`until` is the widest representable date key. */
@@ -14,18 +14,29 @@ const DAY_MIN = -2147483648;
 const DAY_MAX = 2147483647;
 
 /**
- * Word offsets inside an entry; the grant words follow at `Pay`, the condition code after them. A const
- * enum so the offsets compile to literals (an imported `const` is a module-cell load on every access).
+ * Word offsets inside an entry: [clause index, next entry, meta, (from day, until day)?, grant words…,
+ * condition code…]. `Meta` packs the kind, whether the clause has dates (most have none, and their
+ * entries then skip the two date words) and the grant word count (see `M`). A const enum so the
+ * offsets compile to literals (an imported `const` is a module-cell load on every access).
  */
 export const enum E {
   Clause = 0,
-  Via = 1,
-  From = 2,
-  Until = 3,
-  Next = 4,
-  Kind = 5,
-  PayLen = 6,
-  Pay = 7,
+  Next = 1,
+  Meta = 2,
+  From = 3,
+  Until = 4,
+}
+
+/** The `E.Meta` word: kind in the low 3 bits, the dates flag, the grant word count above. */
+export const enum M {
+  Kind = 7,
+  Dated = 8,
+  PayShift = 4,
+}
+
+/** Where an entry's grant words start. */
+export function payStart(code: Int32Array, e: number): number {
+  return e + 3 + ((code[e + E.Meta]! >> 2) & 2);
 }
 
 /** First word of a group, switch or jump (an entry starts with a clause index or body rank, never negative). */
@@ -37,9 +48,8 @@ const enum Tag {
 
 export interface Programs {
   /**
-   * Blocks back to back, each a small decision tree over its entries. An entry is [clause index, via
-   * ordinal, from day, until day, next entry, kind, grant word count, grant words…, condition code…];
-   * no code: the clause always holds. Grant words: a govern clause's `rank * 2 + role` (0 approve,
+   * Blocks back to back, each a small decision tree over its entries. An entry is laid out as `E`
+   * says; no condition code: the clause always holds. Grant words: a govern clause's `rank * 2 + role` (0 approve,
    * 1 notify) in source order; a precedence clause's [winner rank, loser rank]. In the layer blocks the
    * clause index is a body rank. Entries that share a conjunct are gathered under one test of it:
    * - a group [Tag.Group, end of group, first member, guard atom code…, members…]: the members are
@@ -63,7 +73,7 @@ export interface Programs {
    */
   layerStart: Int32Array;
   layerEnd: Int32Array;
-  /** By via ordinal: each entry's clause location, laid out in block order so a block's vias are adjacent. */
+  /** By clause index: the clause's location. */
   vias: Via[];
   /** Per clause: the offset of one of its entries (they differ only in position and what is left to test). */
   entryOf: Int32Array;
@@ -89,7 +99,6 @@ export interface ProgramBody {
   covers: Cond | undefined;
 }
 
-const day = (x: number, unbounded: number): number => (Number.isFinite(x) ? x : unbounded);
 
 /** What to place: a clause (or a body, for a layer) and the part of its condition still to test. */
 interface Item {
@@ -152,19 +161,19 @@ export function buildPrograms(layout: SlotLayout, clauses: ProgramClause[], node
   const words: number[] = [];
   const table: number[] = [];
   const seg: number[] = [];
-  const vias: Via[] = [];
   const entryOf = new Int32Array(clauses.length).fill(-1);
   const place = (item: Item): void => {
     const at = words.length;
     const condition = code(item.when);
     if (item.body) {
-      words.push(item.k, -1, DAY_MIN, DAY_MAX, at + E.Pay + condition.length, 0, 0, ...condition);
+      words.push(item.k, at + 3 + condition.length, 0, ...condition);
       return;
     }
     const c = clauses[item.k]!;
     if (entryOf[item.k] === -1) entryOf[item.k] = at;
-    words.push(item.k, vias.length, day(c.from, DAY_MIN), day(c.until, DAY_MAX), at + E.Pay + c.pay.length + condition.length, c.kind, c.pay.length, ...c.pay, ...condition);
-    vias.push(c.via);
+    const dated = Number.isFinite(c.from) || Number.isFinite(c.until);
+    const dates = dated ? [Number.isFinite(c.from) ? c.from : DAY_MIN, Number.isFinite(c.until) ? c.until : DAY_MAX] : [];
+    words.push(item.k, at + 3 + dates.length + c.pay.length + condition.length, c.kind | (dated ? M.Dated : 0) | (c.pay.length << M.PayShift), ...dates, ...c.pay, ...condition);
   };
   // A block is a decision tree: the conjunct most entries share is tested once for all of them — a
   // switch when it requires enum values, else a group under a guard atom — and the members' blocks are
@@ -284,7 +293,7 @@ export function buildPrograms(layout: SlotLayout, clauses: ProgramClause[], node
     block(bodies.map((b) => ({ k: b.rank, when: b.covers, body: true })));
     layerEnd[i] = words.length;
   });
-  return { code: Int32Array.from(words), consts: Float64Array.from(pool.values), start, mid, end, globalStart, globalEnd, layerStart, layerEnd, vias, entryOf };
+  return { code: Int32Array.from(words), consts: Float64Array.from(pool.values), start, mid, end, globalStart, globalEnd, layerStart, layerEnd, vias: clauses.map((c) => c.via), entryOf };
 }
 
 /**
@@ -321,12 +330,17 @@ export function runBlocks(p: Programs, ranges: Int32Array, count: number, v: Flo
         onFalse = code[pc + 1]!;
       } else {
         const next = code[pc + E.Next]!;
-        base = pc + E.Pay + code[pc + E.PayLen]!;
+        const meta = code[pc + E.Meta]!;
         onTrue = onFalse = next;
-        if (today < code[pc + E.From]! || today >= code[pc + E.Until]!) {
-          pc = next;
-          continue;
+        let pay = pc + 3;
+        if (meta & M.Dated) {
+          if (today < code[pc + E.From]! || today >= code[pc + E.Until]!) {
+            pc = next;
+            continue;
+          }
+          pay += 2;
         }
+        base = pay + (meta >> M.PayShift);
         if (base === next) {
           hits[n] = code[pc]!;
           at[n++] = pc;
@@ -338,44 +352,46 @@ export function runBlocks(p: Programs, ranges: Int32Array, count: number, v: Flo
       let q = base;
       let holds: boolean;
       for (;;) {
-        const x = v[code[q + 1]!]!;
+        const w = code[q]!;
+        const x = v[w >> 4]!;
         let t: boolean;
-        switch (code[q]!) {
+        switch (w & 15) {
           case Op.Eq:
-            t = x === k[code[q + 2]!];
+            t = x === k[code[q + 1]!];
             break;
           case Op.Ne:
-            t = x !== k[code[q + 2]!] && x === x;
+            t = x !== k[code[q + 1]!] && x === x;
             break;
           case Op.Lt:
-            t = x < k[code[q + 2]!]!;
+            t = x < k[code[q + 1]!]!;
             break;
           case Op.Le:
-            t = x <= k[code[q + 2]!]!;
+            t = x <= k[code[q + 1]!]!;
             break;
           case Op.Gt:
-            t = x > k[code[q + 2]!]!;
+            t = x > k[code[q + 1]!]!;
             break;
           case Op.Ge:
-            t = x >= k[code[q + 2]!]!;
+            t = x >= k[code[q + 1]!]!;
             break;
           case Op.In:
           case Op.NotIn: {
             let found = false;
-            for (let i = q + 5, e = q + 5 + code[q + 2]!; i < e; i++) {
+            for (let i = q + ATOM_WORDS, e = q + ATOM_WORDS + code[q + 1]!; i < e; i++) {
               if (code[i] === x) {
                 found = true;
                 break;
               }
             }
-            t = code[q] === Op.In ? found : !found && x === x;
+            t = (w & 15) === Op.In ? found : !found && x === x;
             break;
           }
           default:
             t = x === 1;
         }
-        const to = t ? code[q + 3]! : code[q + 4]!;
-        if (to < 0) {
+        const j = code[q + 2]!;
+        const to = t ? j & 0xffff : j >>> 16;
+        if (to >= Target.Reject) {
           holds = to === Target.Accept;
           break;
         }

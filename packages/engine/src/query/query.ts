@@ -2,7 +2,7 @@
 // subtrees (ir/program.ts), then apply the verdict rules to the clause indices that hold.
 import { Kind, type BodyRt, type ClauseRt, type CompiledSet } from "../ir/compile.js";
 import { dateKey } from "../ir/dates.js";
-import { E, runBlocks } from "../ir/program.js";
+import { E, M, payStart, runBlocks } from "../ir/program.js";
 import { encodeFacts } from "../ir/slots.js";
 import type { Answer, BodyEntry, Deployment, EscalationEntry, Via } from "./answer.js";
 
@@ -107,7 +107,7 @@ export function decideHits(c: CompiledSet, hits: Int32Array, at: Int32Array, n: 
   let exempt = false;
   let precedence = false;
   for (let i = 0; i < n; i++) {
-    const k = code[at[i]! + E.Kind];
+    const k = code[at[i]! + E.Meta]! & M.Kind;
     if (k === Kind.Prohibit) prohibited = true;
     else if (k === Kind.Exempt) exempt = true;
     else if (k === Kind.Precedence) precedence = true;
@@ -115,7 +115,7 @@ export function decideHits(c: CompiledSet, hits: Int32Array, at: Int32Array, n: 
   if (prohibited || exempt) {
     const want = prohibited ? Kind.Prohibit : Kind.Exempt;
     const reasons: Via[] = [];
-    for (let i = 0; i < n; i++) if (code[at[i]! + E.Kind] === want) reasons.push(vias[code[at[i]! + E.Via]!]!);
+    for (let i = 0; i < n; i++) if ((code[at[i]! + E.Meta]! & M.Kind) === want) reasons.push(vias[hits[i]!]!);
     return { deployment: header.deployment, domain: header.domain, at: header.at, verdict: prohibited ? "prohibited" : "exempt", approve: [], notify: [], escalations: [], reasons };
   }
   const { marks } = c.scratch;
@@ -125,8 +125,9 @@ export function decideHits(c: CompiledSet, hits: Int32Array, at: Int32Array, n: 
     marked = [];
     for (let i = 0; i < n; i++) {
       const e = at[i]!;
-      if (code[e + E.Kind] !== Kind.Govern) continue;
-      for (let g = e + E.Pay; g < e + E.Pay + code[e + E.PayLen]!; g++) {
+      const meta = code[e + E.Meta]!;
+      if ((meta & M.Kind) !== Kind.Govern) continue;
+      for (let g = payStart(code, e), end = g + (meta >> M.PayShift); g < end; g++) {
         const rank = code[g]! >> 1;
         if (marks[rank] === 0) marked.push(rank);
         marks[rank]! |= code[g]! & 1 ? Mark.GrantedNotify : Mark.GrantedApprove;
@@ -134,14 +135,15 @@ export function decideHits(c: CompiledSet, hits: Int32Array, at: Int32Array, n: 
     }
     for (let i = 0; i < n; i++) {
       const e = at[i]!;
-      if (code[e + E.Kind] !== Kind.Precedence) continue;
-      const winner = marks[code[e + E.Pay]!]!;
-      const loser = code[e + E.Pay + 1]!;
+      if ((code[e + E.Meta]! & M.Kind) !== Kind.Precedence) continue;
+      const pay = payStart(code, e);
+      const winner = marks[code[pay]!]!;
+      const loser = code[pay + 1]!;
       if (winner & marks[loser]! & Mark.GrantedApprove) marks[loser]! |= Mark.DropApprove;
       if (winner & marks[loser]! & Mark.GrantedNotify) marks[loser]! |= Mark.DropNotify;
     }
   }
-  // Every grant as a pair (body rank * 2 + role, via ordinal, clause) in source order; a stable sort
+  // Every grant as a pair (body rank * 2 + role, clause) in source order; a stable sort
   // by key then gives the entries in body-id order, each with its vias in source order.
   const p = pairs;
   p.n = 0;
@@ -150,13 +152,13 @@ export function decideHits(c: CompiledSet, hits: Int32Array, at: Int32Array, n: 
   for (let i = 0; i < n; i++) {
     const k = hits[i]!;
     const e = at[i]!;
-    const kk = code[e + E.Kind];
-    const via = code[e + E.Via]!;
+    const meta = code[e + E.Meta]!;
+    const kk = meta & M.Kind;
     if (kk === Kind.Govern) {
-      for (let g = e + E.Pay, end = e + E.Pay + code[e + E.PayLen]!; g < end; g++) {
+      for (let g = payStart(code, e), end = g + (meta >> M.PayShift); g < end; g++) {
         const w = code[g]!;
         if (precedence && marks[w >> 1]! & (w & 1 ? Mark.DropNotify : Mark.DropApprove)) continue;
-        p.add(w, via, k);
+        p.add(w, k);
       }
     } else if (kk === Kind.Escalate) {
       const x = c.clauses[k] as ClauseRt & { kind: "escalate" };
@@ -169,13 +171,13 @@ export function decideHits(c: CompiledSet, hits: Int32Array, at: Int32Array, n: 
         for (let j = from; j < to; j++) {
           const b = c.bodiesByRank[layerHits[j]!]!;
           bodies.push(b.id);
-          p.add(b.rank * 2 + role, via, k);
+          p.add(b.rank * 2 + role, k);
         }
       } else {
         for (const b of x.receivers) {
           if (x.toLayer && !covers!(b)) continue;
           bodies.push(b.id);
-          p.add(b.rank * 2 + role, via, k);
+          p.add(b.rank * 2 + role, k);
         }
       }
       (escalations ??= []).push({ to: x.to, bodies, role: x.role, trigger: x.trigger, via: x.via });
@@ -196,15 +198,13 @@ export function decideHits(c: CompiledSet, hits: Int32Array, at: Int32Array, n: 
 class Pairs {
   n = 0;
   key = new Int32Array(64);
-  via = new Int32Array(64);
   clause = new Int32Array(64);
   order = new Int32Array(64);
 
-  /** Body rank * 2 + role `key` gets its role through clause `k`, located by via ordinal `via`. */
-  add(key: number, via: number, k: number): void {
+  /** Body rank * 2 + role `key` gets its role through clause `k`. */
+  add(key: number, k: number): void {
     if (this.n === this.key.length) this.grow();
     this.key[this.n] = key;
-    this.via[this.n] = via;
     this.clause[this.n++] = k;
   }
 
@@ -216,14 +216,13 @@ class Pairs {
       return b;
     };
     this.key = more(this.key);
-    this.via = more(this.via);
     this.clause = more(this.clause);
     this.order = new Int32Array(size);
   }
 
   /** The body entries sorted by body id (rank) into `approve` and `notify`, vias in source order. */
   build(c: CompiledSet, vias: Via[], approve: BodyEntry[], notify: BodyEntry[]): void {
-    const { key, via, clause, order } = this;
+    const { key, clause, order } = this;
     const n = this.n;
     // A stable insertion sort of a handful of pairs by key: equal keys keep their source order.
     for (let j = 0; j < n; j++) {
@@ -243,8 +242,8 @@ class Pairs {
       let count = 1;
       for (; b < n && key[order[b]!] === kf; b++) if (clause[order[b]!] !== clause[order[b - 1]!]) count++;
       const list = new Array<Via>(count);
-      list[0] = vias[via[first]!]!;
-      for (let q = a + 1, m = 1; q < b; q++) if (clause[order[q]!] !== clause[order[q - 1]!]) list[m++] = vias[via[order[q]!]!]!;
+      list[0] = vias[clause[first]!]!;
+      for (let q = a + 1, m = 1; q < b; q++) if (clause[order[q]!] !== clause[order[q - 1]!]) list[m++] = vias[clause[order[q]!]!]!;
       const body = c.bodiesByRank[kf >> 1]!;
       (kf & 1 ? notify : approve).push({ body: body.id, name: body.name, layer: body.layer, via: list });
       a = b;
