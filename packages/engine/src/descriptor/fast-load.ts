@@ -17,36 +17,33 @@
 // descriptors in many styles and on random edits of the fixture files (which found the last two rules).
 import { FAILSAFE_SCHEMA, Type, loadAll } from "js-yaml";
 
-const int = (offset: number, radix: number) => (s: string) => parseInt(s.substring(offset), radix);
+// yaml/dist/schema/core's tests, in its order.
+const NULL = /^(?:~|[Nn]ull|NULL)?$/;
+const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const INT_OCT = /^0o[0-7]+$/;
+const INT = /^[-+]?[0-9]+$/;
+const INT_HEX = /^0x[0-9a-fA-F]+$/;
+const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
-/** The `yaml` library's core schema (yaml/dist/schema/core), in its order, as js-yaml types. */
+/** The `yaml` library's core schema as js-yaml types (same tests, same values). */
 const CORE_AS_YAML = FAILSAFE_SCHEMA.extend({
   implicit: [
-    new Type("tag:yaml.org,2002:null", { kind: "scalar", resolve: (s: string) => /^(?:~|[Nn]ull|NULL)?$/.test(s), construct: () => null }),
-    new Type("tag:yaml.org,2002:bool", {
-      kind: "scalar",
-      resolve: (s: string) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s),
-      construct: (s: string) => s[0] === "t" || s[0] === "T",
-    }),
-    // js-yaml keeps one implicit type per tag and kind: the three int forms and three float forms are
-    // each one type whose test tries them in `yaml`'s order.
+    new Type("tag:yaml.org,2002:null", { kind: "scalar", resolve: (s: string) => NULL.test(s), construct: () => null }),
+    new Type("tag:yaml.org,2002:bool", { kind: "scalar", resolve: (s: string) => BOOL.test(s), construct: (s: string) => s[0] === "t" || s[0] === "T" }),
+    // js-yaml keeps one implicit type per tag and kind: the three int forms and the three float forms
+    // are each one type whose test tries them in `yaml`'s order.
     new Type("tag:yaml.org,2002:int", {
       kind: "scalar",
-      resolve: (s: string) => /^0o[0-7]+$/.test(s) || /^[-+]?[0-9]+$/.test(s) || /^0x[0-9a-fA-F]+$/.test(s),
-      construct: (s: string) => (s.startsWith("0o") ? int(2, 8)(s) : s.startsWith("0x") ? int(2, 16)(s) : int(0, 10)(s)),
+      resolve: (s: string) => INT_OCT.test(s) || INT.test(s) || INT_HEX.test(s),
+      construct: (s: string) => (INT_OCT.test(s) ? parseInt(s.slice(2), 8) : INT_HEX.test(s) ? parseInt(s.slice(2), 16) : parseInt(s, 10)),
     }),
     new Type("tag:yaml.org,2002:float", {
       kind: "scalar",
-      resolve: (s: string) =>
-        /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s) || /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s) || /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s),
+      resolve: (s: string) => FLOAT_NAN.test(s) || FLOAT_EXP.test(s) || FLOAT.test(s),
       construct: (s: string) =>
-        /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)
-          ? s.slice(-3).toLowerCase() === "nan"
-            ? NaN
-            : s[0] === "-"
-              ? Number.NEGATIVE_INFINITY
-              : Number.POSITIVE_INFINITY
-          : parseFloat(s),
+        !FLOAT_NAN.test(s) ? parseFloat(s) : s.slice(-3).toLowerCase() === "nan" ? NaN : s[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
     }),
   ],
 });
