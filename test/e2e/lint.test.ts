@@ -3,10 +3,9 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { loadCharterSet, type CheckedSet, type GuardrailClause } from "../../packages/lang/src/index.js";
-import { compile, query, type Answer, type Deployment } from "../../packages/engine/src/index.js";
-import { applies, holds } from "../reference/evaluate.js";
-import { requirementFails } from "../oracle/oracle.js";
+import { loadCharterSet, type CheckedSet } from "../../packages/lang/src/index.js";
+import { compile, query, type Deployment } from "../../packages/engine/src/index.js";
+import { witnessConfirms } from "../witness.js";
 import { charter, root } from "./run-cli.js";
 
 interface JsonFinding {
@@ -71,41 +70,6 @@ function load(set: string): CheckedSet {
   return l.set!;
 }
 
-const ticked = (message: string) => [...message.matchAll(/`([a-z_][a-z0-9_]*)`/g)].map((m) => m[1]!);
-
-/** Does the answer to the witness show what the finding claims? */
-function confirms(set: CheckedSet, f: JsonFinding, a: Answer): boolean {
-  const clauseAt = set.clauses.find((p) => p.file === f.file && p.clause.keywordSpan.line === f.line && p.clause.keywordSpan.column === f.column);
-  const w = f.witness!;
-  switch (f.kind) {
-    case "gap":
-      return a.verdict === "ungoverned";
-    case "overlap": {
-      const [x, y] = ticked(f.message);
-      return a.approve.some((b) => b.body === x) && a.approve.some((b) => b.body === y);
-    }
-    case "ultra-vires": {
-      const owner = clauseAt!.owner!;
-      const delegated = set.clauses.some((p) => p.clause.kind === "delegate" && p.clause.to.name === owner && applies(p.clause, w));
-      return applies(clauseAt!.clause, w) && !delegated;
-    }
-    case "jurisdiction": {
-      const body = set.bodies.get(ticked(f.message)[0]!)!;
-      const granted = [...a.approve, ...a.notify].some((b) => b.body === body.id);
-      return granted && !holds(body.covers!, w);
-    }
-    case "dead-clause":
-      return a.verdict === "prohibited" || a.verdict === "exempt";
-    case "no-receiver":
-      return a.escalations.some((e) => e.via.line === f.line && e.bodies.length === 0);
-    case "guardrail": {
-      const g = clauseAt!.clause as GuardrailClause;
-      return a.verdict !== "prohibited" && a.verdict !== "exempt" && requirementFails(set, g, a, w.domain);
-    }
-  }
-  return false;
-}
-
 describe("every witness is answered by charter query as its finding says", () => {
   for (const set of ["charters/model", "charters/ai-governance"]) {
     it(`on ${set}`, () => {
@@ -116,7 +80,7 @@ describe("every witness is answered by charter query as its finding says", () =>
       expect(withWitness.length).toBeGreaterThan(0);
       for (const f of withWitness) {
         const answer = query(compiled, f.witness!);
-        expect({ finding: `${f.code} ${f.file}:${f.line} ${f.message}`, confirmed: confirms(checked, f, answer) }).toEqual({ finding: `${f.code} ${f.file}:${f.line} ${f.message}`, confirmed: true });
+        expect({ finding: `${f.code} ${f.file}:${f.line} ${f.message}`, confirmed: witnessConfirms(checked, { ...f, witness: f.witness! }, answer) }).toEqual({ finding: `${f.code} ${f.file}:${f.line} ${f.message}`, confirmed: true });
       }
     });
   }

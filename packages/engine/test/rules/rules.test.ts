@@ -6,11 +6,11 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { requirementFails } from "../../../../test/oracle/oracle.js";
-import { analyse, compile, evalCond, explain, query, readDescriptors, rules, type Answer, type Finding, type Rule, type Via } from "../../src/index.js";
+import { WITNESSED_KINDS, witnessConfirms } from "../../../../test/witness.js";
+import { analyse, compile, explain, query, readDescriptors, rules, type Finding, type Rule } from "../../src/index.js";
 // The CLI's own text report, so the docs show byte for byte what `charter query` prints.
 import { answerText } from "../../../cli/src/report/answer-text.js";
-import { checkSources, lineMaps, loadCharterSet, messages, plainStyle, renderDiagnostic, type CheckedSet, type GuardrailClause, type Pattern, type SourceText, type Span } from "../../../lang/src/index.js";
+import { checkSources, lineMaps, loadCharterSet, messages, plainStyle, renderDiagnostic, type CheckedSet, type Pattern, type SourceText } from "../../../lang/src/index.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(here, "../../../..");
@@ -57,39 +57,6 @@ function lintFolder(dir: string): Linted {
 
 const of = (rule: Rule) => (f: Finding) => f.code === rule.meta.code;
 
-/** The names a message quotes in backticks, in order (`bma`, `mhra`, then the region). */
-const quoted = (f: Finding) => [...f.message.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
-const at = (span: Span) => (v: Via) => v.file === span.file && v.line === span.line && v.column === span.column;
-const approvers = (a: Answer) => a.approve.map((b) => b.body);
-
-/**
- * What the answer to a rule's witness must show for the witness to be a real case of the problem
- * (language.md §7: "a complete deployment … that a `charter query` answers accordingly").
- * Rules absent here report no witness.
- */
-const witnessShows: Record<string, (a: Answer, f: Finding, set: CheckedSet) => boolean> = {
-  gap: (a) => a.verdict === "ungoverned",
-  // An always-overridden clause: its witness is answered prohibited or exempt (a never-applying one has none).
-  "dead-clause": (a) => a.verdict === "prohibited" || a.verdict === "exempt",
-  "overlapping-authority": (a, f) => {
-    const [x, y] = quoted(f);
-    return approvers(a).includes(x!) && approvers(a).includes(y!);
-  },
-  // The body's own rule (the one the finding points at) takes part in the answer.
-  "ultra-vires": (a, f) => [...a.approve, ...a.notify].some((b) => b.via.some(at(f.span!))) || a.reasons.some(at(f.span!)),
-  jurisdiction: (a, f, set) => {
-    const body = set.bodies.get(quoted(f)[0]!)!;
-    const listed = [...a.approve, ...a.notify].some((b) => b.body === body.id);
-    return listed && body.covers !== undefined && !evalCond(body.covers, f.witness!.facts);
-  },
-  "no-receiver": (a, f) => a.escalations.some((e) => e.to === quoted(f)[0] && e.bodies.length === 0 && at(f.span!)(e.via)),
-  guardrail: (a, f, set) => {
-    const g = set.clauses.map((p) => p.clause).find((c): c is GuardrailClause => c.kind === "guardrail" && c.keywordSpan.start === f.span!.start && c.keywordSpan.file === f.span!.file)!;
-    if (a.verdict === "prohibited" || a.verdict === "exempt") return false;
-    return requirementFails(set, g, a, a.domain);
-  },
-};
-
 describe("rule fixtures", () => {
   describe.each(rules.map((r) => [r.meta.name, r] as const))("%s", (name, rule) => {
     const dir = join(here, name);
@@ -117,7 +84,7 @@ describe("rule fixtures", () => {
 
     it("gives witnesses that `charter query` answers as the finding says", () => {
       const linted = lintFolder(join(dir, "invalid"));
-      const check = witnessShows[name];
+      const check = WITNESSED_KINDS.has(rule.meta.kind);
       for (const f of linted.findings.filter(of(rule))) {
         if (!check) {
           expect(f.witness, `${name} findings carry no witness`).toBeUndefined();
@@ -130,7 +97,8 @@ describe("rule fixtures", () => {
         }
         expect(f.witness, `${name} findings carry a witness`).toBeDefined();
         const answer = query(compile(linted.set), f.witness!);
-        expect(check(answer, f, linted.set), `${f.message}\nwitness ${JSON.stringify(f.witness)}\nanswer ${JSON.stringify(answer)}`).toBe(true);
+        const shown = witnessConfirms(linted.set, { kind: f.kind, message: f.message, file: f.span!.file, line: f.span!.line, column: f.span!.column, witness: f.witness! }, answer);
+        expect(shown, `${f.message}\nwitness ${JSON.stringify(f.witness)}\nanswer ${JSON.stringify(answer)}`).toBe(true);
       }
     });
   });
