@@ -16,8 +16,9 @@ const DAY_MAX = 2147483647;
 /**
  * Word offsets inside an entry: [clause index, next entry, meta, (from day, until day)?, grant words…,
  * condition code…]. `Meta` packs the kind, whether the clause has dates (most have none, and their
- * entries then skip the two date words) and the grant word count (see `M`). A const enum so the
- * offsets compile to literals (an imported `const` is a module-cell load on every access).
+ * entries then skip the two date words) and the grant word count (see `M`); the header before the
+ * dates is `E.From` words. A const enum so the offsets compile to literals (an imported `const` is a
+ * module-cell load on every access).
  */
 export const enum E {
   Clause = 0,
@@ -34,9 +35,9 @@ export const enum M {
   PayShift = 4,
 }
 
-/** Where an entry's grant words start. */
-export function payStart(code: Int32Array, e: number): number {
-  return e + 3 + ((code[e + E.Meta]! >> 2) & 2);
+/** Where the grant words of the entry at `e`, whose meta word is `meta`, start. */
+export function payStart(e: number, meta: number): number {
+  return meta & M.Dated ? e + E.Until + 1 : e + E.From;
 }
 
 /** First word of a group, switch or jump (an entry starts with a clause index or body rank, never negative). */
@@ -73,7 +74,10 @@ export interface Programs {
    */
   layerStart: Int32Array;
   layerEnd: Int32Array;
-  /** By clause index: the clause's location. */
+  /**
+   * By clause index: the clause's location (`ClauseRt.via`), as one dense array so that building an
+   * answer reads a pointer per via instead of touching a large clause object.
+   */
   vias: Via[];
   /** Per clause: the offset of one of its entries (they differ only in position and what is left to test). */
   entryOf: Int32Array;
@@ -159,21 +163,19 @@ export function buildPrograms(layout: SlotLayout, clauses: ProgramClause[], node
     return { slot: f.slot, values: values.map((l) => f.valueIndex!.get((l as { name: string }).name)!) };
   };
   const words: number[] = [];
-  const table: number[] = [];
-  const seg: number[] = [];
   const entryOf = new Int32Array(clauses.length).fill(-1);
   const place = (item: Item): void => {
     const at = words.length;
     const condition = code(item.when);
     if (item.body) {
-      words.push(item.k, at + 3 + condition.length, 0, ...condition);
+      words.push(item.k, at + E.From + condition.length, 0, ...condition);
       return;
     }
     const c = clauses[item.k]!;
     if (entryOf[item.k] === -1) entryOf[item.k] = at;
     const dated = Number.isFinite(c.from) || Number.isFinite(c.until);
     const dates = dated ? [Number.isFinite(c.from) ? c.from : DAY_MIN, Number.isFinite(c.until) ? c.until : DAY_MAX] : [];
-    words.push(item.k, at + 3 + dates.length + c.pay.length + condition.length, c.kind | (dated ? M.Dated : 0) | (c.pay.length << M.PayShift), ...dates, ...c.pay, ...condition);
+    words.push(item.k, at + E.From + dates.length + c.pay.length + condition.length, c.kind | (dated ? M.Dated : 0) | (c.pay.length << M.PayShift), ...dates, ...c.pay, ...condition);
   };
   // A block is a decision tree: the conjunct most entries share is tested once for all of them — a
   // switch when it requires enum values, else a group under a guard atom — and the members' blocks are
@@ -332,15 +334,11 @@ export function runBlocks(p: Programs, ranges: Int32Array, count: number, v: Flo
         const next = code[pc + E.Next]!;
         const meta = code[pc + E.Meta]!;
         onTrue = onFalse = next;
-        let pay = pc + 3;
-        if (meta & M.Dated) {
-          if (today < code[pc + E.From]! || today >= code[pc + E.Until]!) {
-            pc = next;
-            continue;
-          }
-          pay += 2;
+        if (meta & M.Dated && (today < code[pc + E.From]! || today >= code[pc + E.Until]!)) {
+          pc = next;
+          continue;
         }
-        base = pay + (meta >> M.PayShift);
+        base = payStart(pc, meta) + (meta >> M.PayShift);
         if (base === next) {
           hits[n] = code[pc]!;
           at[n++] = pc;

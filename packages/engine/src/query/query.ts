@@ -127,7 +127,7 @@ export function decideHits(c: CompiledSet, hits: Int32Array, at: Int32Array, n: 
       const e = at[i]!;
       const meta = code[e + E.Meta]!;
       if ((meta & M.Kind) !== Kind.Govern) continue;
-      for (let g = payStart(code, e), end = g + (meta >> M.PayShift); g < end; g++) {
+      for (let g = payStart(e, meta), end = g + (meta >> M.PayShift); g < end; g++) {
         const rank = code[g]! >> 1;
         if (marks[rank] === 0) marked.push(rank);
         marks[rank]! |= code[g]! & 1 ? Mark.GrantedNotify : Mark.GrantedApprove;
@@ -135,8 +135,9 @@ export function decideHits(c: CompiledSet, hits: Int32Array, at: Int32Array, n: 
     }
     for (let i = 0; i < n; i++) {
       const e = at[i]!;
-      if ((code[e + E.Meta]! & M.Kind) !== Kind.Precedence) continue;
-      const pay = payStart(code, e);
+      const meta = code[e + E.Meta]!;
+      if ((meta & M.Kind) !== Kind.Precedence) continue;
+      const pay = payStart(e, meta);
       const winner = marks[code[pay]!]!;
       const loser = code[pay + 1]!;
       if (winner & marks[loser]! & Mark.GrantedApprove) marks[loser]! |= Mark.DropApprove;
@@ -155,7 +156,7 @@ export function decideHits(c: CompiledSet, hits: Int32Array, at: Int32Array, n: 
     const meta = code[e + E.Meta]!;
     const kk = meta & M.Kind;
     if (kk === Kind.Govern) {
-      for (let g = payStart(code, e), end = g + (meta >> M.PayShift); g < end; g++) {
+      for (let g = payStart(e, meta), end = g + (meta >> M.PayShift); g < end; g++) {
         const w = code[g]!;
         if (precedence && marks[w >> 1]! & (w & 1 ? Mark.DropNotify : Mark.DropApprove)) continue;
         p.add(w, k);
