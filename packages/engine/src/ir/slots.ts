@@ -47,7 +47,7 @@ export function layoutSlots(set: CheckedSet): SlotLayout {
     slots: Int32Array.from(facts, (f) => f.slot),
     values: facts.map((f) => f.valueIndex),
   };
-  return { facts, byName: new Map(facts.map((f) => [f.name, f])), size: next, enc, encode: encoderFor(enc, next) };
+  return { facts, byName: new Map(facts.map((f) => [f.name, f])), size: next, enc, encode: encoderFor(enc) };
 }
 
 /**
@@ -56,12 +56,12 @@ export function layoutSlots(set: CheckedSet): SlotLayout {
  * a shape, as parsed ones do), where a loop over names is one megamorphic keyed load. Same results as
  * `encodeLoop`, which test/reference/encode.test.ts compares it with.
  */
-function encoderFor(enc: SlotLayout["enc"], size: number): SlotLayout["encode"] {
+function encoderFor(enc: SlotLayout["enc"]): SlotLayout["encode"] {
+  // layoutSlots gives every slot to a fact (a set's count and members included), so writing each fact
+  // writes every slot: nothing of an earlier query survives.
   const lines: string[] = [];
-  const written = new Set<number>();
   for (let i = 0; i < enc.names.length; i++) {
     const s = enc.slots[i]!;
-    written.add(s);
     lines.push(`v = f[${JSON.stringify(enc.names[i])}];`);
     switch (enc.kinds[i]) {
       case Enc.Bool:
@@ -75,7 +75,6 @@ function encoderFor(enc: SlotLayout["enc"], size: number): SlotLayout["encode"] 
         break;
       default: {
         const members = enc.values[i]!.size;
-        for (let j = 0; j < members; j++) written.add(s + 1 + j);
         lines.push(`for (let j = ${s + 1}; j < ${s + 1 + members}; j++) out[j] = 0;`);
         lines.push(`if (v === undefined) out[${s}] = NaN;`);
         lines.push(
@@ -84,8 +83,6 @@ function encoderFor(enc: SlotLayout["enc"], size: number): SlotLayout["encode"] 
       }
     }
   }
-  // Slots no fact writes (none in today's layouts) keep the loop encoder's zero fill.
-  for (let s = 0; s < size; s++) if (!written.has(s)) lines.push(`out[${s}] = 0;`);
   // Only names and slot numbers of the checked set reach this source (names quoted by JSON.stringify),
   // never anything from a descriptor.
   const make = new Function("m", `return function encode(f, out) {\n  let v;\n  ${lines.join("\n  ")}\n  return out;\n};`) as (
