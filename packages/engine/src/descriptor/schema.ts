@@ -18,8 +18,11 @@ function factSchema(t: FactKind): JsonSchema {
   }
 }
 
-/** `partial`: facts may be missing (for `--partial` answers). */
-export function deploymentSchema(set: CheckedSet, opts: { partial?: boolean } = {}): JsonSchema {
+/**
+ * `partial`: facts may be missing (for `--partial` answers). `domainAsString`: `domain` is only typed,
+ * not listed — for a caller that looks the domain up in the set itself (ajv tests an enum value by value).
+ */
+export function deploymentSchema(set: CheckedSet, opts: { partial?: boolean; domainAsString?: boolean } = {}): JsonSchema {
   const facts: Record<string, JsonSchema> = {};
   for (const f of set.facts.values()) facts[f.name] = factSchema(f.type);
   const title = set.constitution?.header.title ?? "charter set";
@@ -31,7 +34,7 @@ export function deploymentSchema(set: CheckedSet, opts: { partial?: boolean } = 
     additionalProperties: false,
     properties: {
       name: { type: "string", description: "a label for the deployment, echoed in the answer" },
-      domain: { type: "string", enum: [...set.domains.keys()], description: "a declared domain path" },
+      domain: { type: "string", ...(opts.domainAsString ? {} : { enum: [...set.domains.keys()] }), description: "a declared domain path" },
       at: { type: "string", format: "date", description: "the date the answer is for (default: today)" },
       facts: {
         type: "object",
