@@ -11,14 +11,20 @@ const QUERY = ["charters/model", "-d", "test/fixtures/deployments/acme-triage.ya
 
 /**
  * The floor, then check and query for each CLI entry that exists: `packages/cli/bundle/main.js` (the
- * shipped `charter` bin, an esbuild bundle) and `packages/cli/dist/main.js` (tsc output, unbundled).
+ * shipped `charter` bin, esbuild bundles run from V8's code cache), the same without the cache, and
+ * `packages/cli/dist/main.js` (tsc output, unbundled).
  */
 export function commands(cwd) {
   const out = [{ key: "floor", label: "node -e 0", argv: [node, "-e", "0"] }];
-  for (const [tag, entry] of [["bundle", "packages/cli/bundle/main.js"], ["dist", "packages/cli/dist/main.js"]]) {
+  // The bundle runs from V8's code cache (packages/cli/src/bin.ts); its peer without the cache says what
+  // the cache is worth, in the same run.
+  const noCache = ["env", "CHARTER_NO_CODE_CACHE=1"];
+  for (const [tag, entry, pre] of [["bundle", "packages/cli/bundle/main.js", []], ["bundle-nocache", "packages/cli/bundle/main.js", noCache], ["dist", "packages/cli/dist/main.js", []]]) {
     if (!existsSync(`${cwd}/${entry}`)) continue;
-    out.push({ key: `check-${tag}`, tag, entry, label: `node ${entry} check charters/model`, argv: [node, entry, "check", "charters/model"] });
-    out.push({ key: `query-${tag}`, tag, entry, label: `node ${entry} query charters/model -d …/acme-triage.yaml`, argv: [node, entry, "query", ...QUERY] });
+    const env = pre.length ? `${pre.join(" ")} ` : "";
+    const argv = (...a) => (pre.length ? [...pre, node, entry, ...a] : [node, entry, ...a]);
+    out.push({ key: `check-${tag}`, tag, entry, label: `${env}node ${entry} check charters/model`, argv: argv("check", "charters/model") });
+    out.push({ key: `query-${tag}`, tag, entry, label: `${env}node ${entry} query charters/model -d …/acme-triage.yaml`, argv: argv("query", ...QUERY) });
   }
   return out;
 }

@@ -1,30 +1,82 @@
-// Bundle the CLI for start-up time: one module graph per command instead of ~150 files to resolve and
-// load (ajv alone is dozens). Commands stay lazily loaded: esbuild splits each dynamic import into a chunk.
-// The ohm grammar is bundled separately with ohm itself, because parse.ts require()s it only on a
-// syntax error, relative to the running module.
+// Bundle the CLI for start-up time: one file per command line instead of ~150 modules to resolve and
+// load (ajv alone is dozens), compiled from V8's code cache (see packages/cli/src/bin.ts):
+//   bundle/main.js        the bin: runs cli.cjs through vm.Script with cli.cjs.cache
+//   bundle/cli.cjs        every command but the language server (CommonJS: Node 20 caches no ES module code)
+//   bundle/cli.cjs.cache  V8's code cache, written by a sample `charter query` run at the end of the build
+//   bundle/lsp.cjs        the language server, loaded by `charter lsp` only (and run as its lint worker)
+//   bundle/charter.ohm-bundle.cjs  the ohm grammar, which parse.ts require()s only on a syntax error
+import { spawnSync } from "node:child_process";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
-import { rmSync } from "node:fs";
 
 const outdir = "packages/cli/bundle";
+const common = { bundle: true, platform: "node", target: "node20", logLevel: "warning", minifyWhitespace: true, minifySyntax: true };
 rmSync(outdir, { recursive: true, force: true });
+
+await build({ ...common, entryPoints: ["packages/cli/dist/bin.js"], format: "esm", outfile: `${outdir}/main.js` });
+
+// One CommonJS file per command, so that a command reads and compiles only its own code; main.ts imports
+// a command on use, which bin.ts runs from the file's code cache. The language server is a file of its
+// own again: `charter lsp` loads it, and its lint worker runs it.
+const commands = ["check", "fmt", "lint", "lsp", "query", "schema", "test"];
+const apart = {
+  name: "commands-apart",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/commands\/\w+\.js$|\/lsp\/server\.js$/ }, (a) => {
+      const name = a.path.match(/(\w+)\.js$/)[1];
+      return a.kind === "dynamic-import" ? { path: `./${name}.cjs`, external: true } : undefined;
+    });
+  },
+};
 await build({
-  entryPoints: ["packages/cli/dist/main.js"],
-  bundle: true,
-  splitting: true,
-  format: "esm",
-  platform: "node",
-  target: "node20",
+  ...common,
+  entryPoints: {
+    cli: "packages/cli/dist/main.js",
+    server: "packages/cli/dist/lsp/server.js",
+    ...Object.fromEntries(commands.map((c) => [c, `packages/cli/dist/commands/${c}.js`])),
+  },
   outdir,
-  logLevel: "warning",
-  // CommonJS dependencies (ajv, commander's helpers) call require(); give ESM chunks one.
-  banner: { js: "import { createRequire as __charterRequire } from 'node:module'; const require = __charterRequire(import.meta.url);" },
-});
-await build({
-  entryPoints: ["packages/lang/dist/syntax/charter.ohm-bundle.cjs"],
-  bundle: true,
   format: "cjs",
-  platform: "node",
-  target: "node20",
-  outfile: `${outdir}/charter.ohm-bundle.cjs`,
-  logLevel: "warning",
+  outExtension: { ".js": ".cjs" },
+  plugins: [apart],
+  // import() of another bundle file becomes a require(), which bin.ts answers from the code cache
+  // (vm.Script, which runs the files, has no loader for a real import()).
+  supported: { "dynamic-import": false },
+  // The grammar loader and the lint worker locate files from their own module's URL.
+  define: { "import.meta.url": "__charterModuleUrl" },
+  banner: { js: 'var __charterModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
 });
+// main.ts starts with a `#!` line, which is no script syntax inside bin.ts's function wrapper.
+const cli = `${outdir}/cli.cjs`;
+writeFileSync(cli, readFileSync(cli, "utf8").replace(/^#![^\n]*\n/, ""));
+
+await build({
+  ...common,
+  entryPoints: ["packages/lang/dist/syntax/charter.ohm-bundle.cjs"],
+  format: "cjs",
+  outfile: `${outdir}/charter.ohm-bundle.cjs`,
+});
+
+// The code caches: each file's from a run of its command on the bundled model charter (cli.cjs's from
+// the last run). The query run loads the set, checks, compiles, reads a descriptor with ajv and answers.
+const sample = "name: sample\ndomain: health.triage\nat: 2026-01-01\nfacts: { region: uk, markets: [uk], compute: 1.0e22, open_weights: false, purpose: general, bio_uplift: 0 }\n";
+const runs = [
+  ["check", "charters/model"],
+  ["fmt", "--check", "charters/model"],
+  ["lint", "charters/model"],
+  ["schema", "charters/model"],
+  ["test", "charters/model"],
+  ["query", "charters/model", "-d", "-"],
+];
+for (const args of runs) {
+  const r = spawnSync(process.execPath, [`${outdir}/main.js`, ...args], {
+    input: sample,
+    encoding: "utf8",
+    env: { ...process.env, CHARTER_WRITE_CODE_CACHE: "1" },
+  });
+  // Findings (exit 1) are fine here; a crash or an input error is a broken bundle.
+  if (r.status !== 0 && r.status !== 1) {
+    process.stderr.write(`bundle-cli: \`charter ${args.join(" ")}\` for the code cache failed (exit ${r.status}):\n${r.stderr}`);
+    process.exit(1);
+  }
+}

@@ -86,4 +86,5 @@ async function main(): Promise<void> {
   process.exitCode = code;
 }
 
-await main();
+// Not a top-level await: the bundle the bin runs is CommonJS (see bin.ts); main() catches everything.
+void main();

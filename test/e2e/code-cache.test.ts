@@ -1,0 +1,82 @@
+// The bin runs the bundle from V8's code cache (packages/cli/src/bin.ts, scripts/bundle-cli.mjs): the
+// build must leave caches V8 accepts, and a cache that is damaged, stale or switched off must change
+// nothing but the time a command takes.
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { root } from "./run-cli.js";
+
+const bundle = join(root, "packages/cli/bundle");
+const QUERY = ["query", "charters/model", "-d", "test/fixtures/deployments/acme-triage.yaml", "--format", "json"];
+
+function run(dir: string, args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [join(dir, "main.js"), ...args], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", CHARTER_DEBUG_CODE_CACHE: "1", ...env },
+  });
+  const cache = r.stderr.split("\n").filter((l) => l.startsWith("charter: code cache "));
+  const stderr = r.stderr.split("\n").filter((l) => !l.startsWith("charter: code cache ")).join("\n");
+  return { code: r.status, stdout: r.stdout, stderr, cache };
+}
+
+const copies: string[] = [];
+/** A copy of the built bundle (modification times kept, so its caches are as fresh as the build's). */
+function copy(): string {
+  const dir = mkdtempSync(join(tmpdir(), "charter-bundle-"));
+  cpSync(bundle, dir, { recursive: true, preserveTimestamps: true });
+  copies.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const d of copies) rmSync(d, { recursive: true, force: true });
+});
+
+describe("the bundle's code cache", () => {
+  const plain = run(bundle, QUERY, { CHARTER_NO_CODE_CACHE: "1" });
+
+  it("is written by the build for every command file, and V8 accepts it", () => {
+    const caches = readdirSync(bundle).filter((f) => f.endsWith(".cjs.cache")).sort();
+    expect(caches).toEqual(["check", "cli", "fmt", "lint", "query", "schema", "test"].map((c) => `${c}.cjs.cache`));
+    for (const args of [QUERY, ["check", "charters/model"], ["lint", "charters/model", "--format", "json"]]) {
+      const r = run(bundle, args);
+      expect(r.cache.length, args.join(" ")).toBe(2);
+      for (const line of r.cache) expect(line, args.join(" ")).toMatch(/: used$/);
+    }
+  });
+
+  it("changes no output: the same answer with the cache, without it, damaged and stale", () => {
+    expect(plain.code).toBe(0);
+    expect(plain.cache).toEqual(["charter: code cache cli.cjs.cache: ignored", "charter: code cache query.cjs.cache: ignored"]);
+    expect(JSON.parse(plain.stdout).verdict).toBe("approval-required");
+
+    const cached = run(bundle, QUERY);
+    expect({ ...cached, cache: [] }).toEqual({ ...plain, cache: [] });
+
+    const damaged = copy();
+    writeFileSync(join(damaged, "query.cjs.cache"), Buffer.alloc(4096, 0x5a));
+    const d = run(damaged, QUERY);
+    expect(d.cache).toContain("charter: code cache query.cjs.cache: rejected");
+    expect({ ...d, cache: [] }).toEqual({ ...plain, cache: [] });
+
+    // A bundle file newer than its cache (edited after the build) never meets the old cache, which V8
+    // would take if the length were unchanged.
+    const stale = copy();
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(stale, "query.cjs"), later, later);
+    const s = run(stale, QUERY);
+    expect(s.cache).toContain("charter: code cache query.cjs.cache: stale");
+    expect({ ...s, cache: [] }).toEqual({ ...plain, cache: [] });
+  });
+
+  it("keeps errors as they are: a bad descriptor is exit 2 with the located message either way", () => {
+    const args = ["query", "charters/model", "-d", "test/fixtures/deployments/bad/unknown-fact.yaml"];
+    const a = run(bundle, args);
+    const b = run(bundle, args, { CHARTER_NO_CODE_CACHE: "1" });
+    expect(a.code).toBe(2);
+    expect(a.stderr).toBe(b.stderr);
+    expect(a.stderr).toMatch(/unknown-fact\.yaml:\d+:\d+/);
+  });
+});
