@@ -1,24 +1,43 @@
-// Bundle the CLI for start-up time: one file per command line instead of ~150 modules to resolve and
+// Bundle the CLI for start-up time: a few files per command line instead of ~150 modules to resolve and
 // load (ajv alone is dozens), compiled from V8's code cache (see packages/cli/src/bin.ts):
-//   bundle/main.js        the bin: runs cli.cjs through vm.Script with cli.cjs.cache
-//   bundle/cli.cjs        every command but the language server (CommonJS: Node 20 caches no ES module code)
-//   bundle/cli.cjs.cache  V8's code cache, written by a sample `charter query` run at the end of the build
-//   bundle/lsp.cjs        the language server, loaded by `charter lsp` only (and run as its lint worker)
+//   bundle/main.js         the bin: runs cli.cjs, then the command's file, through vm.Script with their caches
+//   bundle/cli.cjs         commander and main.ts
+//   bundle/<command>.cjs   each command with what it uses (CommonJS: Node 20 caches no ES module code)
+//   bundle/*.cjs.cache     V8's code caches, written by sample runs at the end of the build
+//   bundle/server.cjs      the language server, loaded by `charter lsp` (and run as its lint worker)
 //   bundle/charter.ohm-bundle.cjs  the ohm grammar, which parse.ts require()s only on a syntax error
+//   bundle/package.json    makes every .js file here CommonJS
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
 
 const outdir = "packages/cli/bundle";
 const common = { bundle: true, platform: "node", target: "node20", logLevel: "warning", minifyWhitespace: true, minifySyntax: true };
 rmSync(outdir, { recursive: true, force: true });
+mkdirSync(outdir, { recursive: true });
 
-await build({ ...common, entryPoints: ["packages/cli/dist/bin.js"], format: "esm", outfile: `${outdir}/main.js` });
+// Every file here is CommonJS, the bin too: Node's ES module loader alone (its set-up, and a facade per
+// builtin module imported) took ≈ 10 ms of each start.
+writeFileSync(`${outdir}/package.json`, `${JSON.stringify({ type: "commonjs" })}\n`);
+const moduleUrl = {
+  // The bin, the grammar loader and the lint worker locate files from their own module's URL.
+  define: { "import.meta.url": "__charterModuleUrl" },
+  banner: { js: 'var __charterModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+};
+await build({ ...common, ...moduleUrl, entryPoints: ["packages/cli/dist/bin.js"], format: "cjs", outfile: `${outdir}/main.js` });
 
 // One CommonJS file per command, so that a command reads and compiles only its own code; main.ts imports
 // a command on use, which bin.ts runs from the file's code cache. The language server is a file of its
 // own again: `charter lsp` loads it, and its lint worker runs it.
 const commands = ["check", "fmt", "lint", "lsp", "query", "schema", "test"];
+const lazyChildProcess = {
+  name: "lazy-child-process",
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (a) =>
+      /[/\\]commander[/\\]/.test(a.importer) ? { path: new URL("./bundle/lazy-child-process.cjs", import.meta.url).pathname } : undefined,
+    );
+  },
+};
 const apart = {
   name: "commands-apart",
   setup(b) {
@@ -38,13 +57,11 @@ await build({
   outdir,
   format: "cjs",
   outExtension: { ".js": ".cjs" },
-  plugins: [apart],
+  plugins: [apart, lazyChildProcess],
   // import() of another bundle file becomes a require(), which bin.ts answers from the code cache
   // (vm.Script, which runs the files, has no loader for a real import()).
   supported: { "dynamic-import": false },
-  // The grammar loader and the lint worker locate files from their own module's URL.
-  define: { "import.meta.url": "__charterModuleUrl" },
-  banner: { js: 'var __charterModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  ...moduleUrl,
 });
 // main.ts starts with a `#!` line, which is no script syntax inside bin.ts's function wrapper.
 const cli = `${outdir}/cli.cjs`;
