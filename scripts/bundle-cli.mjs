@@ -12,7 +12,10 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
 
 const outdir = "packages/cli/bundle";
-const common = { bundle: true, platform: "node", target: "node20", logLevel: "warning", minifyWhitespace: true, minifySyntax: true };
+// Minified: less source to read and keep in memory (the code cache needs the source too). Names of
+// functions and classes go; nothing here prints them (commander's error class sets its `name` from its
+// constructor, and main.ts tells its errors apart by instanceof).
+const common = { bundle: true, platform: "node", target: "node20", logLevel: "warning", minify: true };
 rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 
@@ -72,6 +75,8 @@ await build({
   entryPoints: ["packages/lang/dist/syntax/charter.ohm-bundle.cjs"],
   format: "cjs",
   outfile: `${outdir}/charter.ohm-bundle.cjs`,
+  // ohm prints class names in some messages (`[Seq]`); it is read only on a syntax error anyway.
+  minify: false,
 });
 
 // The code caches: each file's from a run of its command on the bundled model charter (cli.cjs's from
