@@ -1,12 +1,11 @@
 #!/usr/bin/env node
-// The shipped `charter` bin (bundle/main.js, built from this file): runs the CLI bundle (bundle/cli.cjs
-// and the command's own file) from V8's code cache (bundle/*.cjs.cache, written by the build after
-// sample runs; see scripts/bundle-cli.mjs). Compiling the
-// bundle's JavaScript — commander, ajv, yaml, the engine — was the largest part of a cold start, and
-// Node 20 caches no compiled code itself (module.enableCompileCache came in Node 22) nor accepts a
-// code cache for ES modules; so the bundle is CommonJS and compiled here with vm.Script's cachedData.
-// A cache V8 rejects (another Node version or flags) or one older than the bundle is ignored: the
-// bundle then compiles as any script does, only slower.
+// The shipped `charter` bin (bundle/main.js, built from this file): runs the CLI bundle — cli.cjs, then
+// the command's own file — from V8's code cache (bundle/*.cjs.cache, written by sample runs at the end
+// of the build; see scripts/bundle-cli.mjs). Compiling the bundle's JavaScript (commander, ajv, yaml,
+// the engine) was the largest part of a cold start, and Node 20 keeps no compiled code between runs
+// (module.enableCompileCache came in Node 22) nor takes a code cache for ES modules; so the bundle is
+// CommonJS, compiled here by vm.Script with its cachedData. A cache V8 rejects (another Node version,
+// other V8 flags) or one older than its file is ignored: the file then compiles as any script does.
 import { readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
