@@ -45,7 +45,7 @@ function build(setExit: (code: ExitCode) => void): Command {
     .addOption(formatOption(["text", "json"], "text"))
     .option("--explain", "show every clause considered and why it did or did not apply", false)
     .option("--partial", "allow missing facts: answer what holds whatever they are, and what depends on them", false)
-    .action(async (paths: string[], opts: QueryOptions) => setExit((await import("./commands/query.js")).runQuery(paths, opts)));
+    .action(async (paths: string[], opts: QueryOptions) => setExit(await (await import("./commands/query.js")).runQuery(paths, opts)));
   program
     .command("schema")
     .description("print the JSON Schema (draft 2020-12) for deployment descriptors of a charter set")

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { diagnostic, isCalendarDate, type Diagnostic, type SourceText } from "@charter/lang";
-import { explain, query, queryPartial, readDescriptors, today, type Answer, type Deployment, type TraceEntry } from "@charter/engine";
+import { explain, query, queryPartial, readValidDescriptors, today, type Answer, type Deployment, type TraceEntry } from "@charter/engine";
 import { ExitCode } from "../exit-codes.js";
 import { loadCompiled } from "../load.js";
 import { answerText } from "../report/answer-text.js";
@@ -25,7 +25,7 @@ function readInput(path: string): SourceText | Diagnostic {
 }
 
 /** `charter query PATHS --deployment FILE…`: who must approve, who is told, what escalated, and why. */
-export function runQuery(paths: string[], opts: QueryOptions): ExitCode {
+export async function runQuery(paths: string[], opts: QueryOptions): Promise<ExitCode> {
   if (opts.at !== undefined && !isCalendarDate(opts.at)) {
     process.stderr.write(prettyReport([diagnostic("CH5110", undefined, [opts.at])], [], terminalStyle(process.stderr)));
     return ExitCode.Usage;
@@ -43,7 +43,9 @@ export function runQuery(paths: string[], opts: QueryOptions): ExitCode {
       continue;
     }
     inputs.push(input);
-    const r = readDescriptors(loaded.set, input.text, input.file, { partial: opts.partial });
+    // readDescriptors in two steps, so that the `yaml` library is loaded only for input with a problem.
+    const valid = readValidDescriptors(loaded.set, input.text, { partial: opts.partial });
+    const r = valid ? { deployments: valid, diagnostics: [] } : (await import("@charter/engine/read-located")).readLocated(loaded.set, input.text, input.file, { partial: opts.partial });
     problems.push(...r.diagnostics);
     if (r.deployments.length !== 1 || /^\s*\[/.test(input.text)) anyBatch = true;
     deployments.push(...r.deployments);
