@@ -8,7 +8,8 @@
 //   bundle/charter.ohm-bundle.cjs  the ohm grammar, which parse.ts require()s only on a syntax error
 //   bundle/package.json    makes every .js file here CommonJS
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 const outdir = "packages/cli/bundle";
@@ -37,7 +38,7 @@ const lazyChildProcess = {
   name: "lazy-child-process",
   setup(b) {
     b.onResolve({ filter: /^node:child_process$/ }, (a) =>
-      /[/\\]commander[/\\]/.test(a.importer) ? { path: new URL("./bundle/lazy-child-process.cjs", import.meta.url).pathname } : undefined,
+      /[/\\]commander[/\\]/.test(a.importer) ? { path: fileURLToPath(new URL("./bundle/lazy-child-process.cjs", import.meta.url)) } : undefined,
     );
   },
 };
@@ -66,9 +67,11 @@ await build({
   supported: { "dynamic-import": false },
   ...moduleUrl,
 });
-// main.ts starts with a `#!` line, which is no script syntax inside bin.ts's function wrapper.
+// main.ts starts with a `#!` line, which is no script syntax inside bin.ts's function wrapper (and cli.cjs
+// is no command of its own).
 const cli = `${outdir}/cli.cjs`;
 writeFileSync(cli, readFileSync(cli, "utf8").replace(/^#![^\n]*\n/, ""));
+chmodSync(cli, 0o644);
 
 await build({
   ...common,
