@@ -2,7 +2,7 @@
 // build must leave caches V8 accepts, and a cache that is damaged, stale or switched off must change
 // nothing but the time a command takes.
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -69,6 +69,18 @@ describe("the bundle's code cache", () => {
     const s = run(stale, QUERY);
     expect(s.cache).toContain("charter: code cache query.cjs.cache: stale");
     expect({ ...s, cache: [] }).toEqual({ ...plain, cache: [] });
+  });
+
+  it("never costs a command its outcome: a cache that cannot be written is reported, the answer stands", () => {
+    const dir = copy();
+    rmSync(join(dir, "query.cjs.cache"));
+    mkdirSync(join(dir, "query.cjs.cache", "in-the-way"), { recursive: true });
+    const r = run(dir, QUERY, { CHARTER_WRITE_CODE_CACHE: "1" });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(plain.stdout);
+    expect(r.cache.some((l) => l.startsWith("charter: code cache query.cjs.cache not written: "))).toBe(true);
+    expect(r.stderr.trim()).toBe("");
+    expect(readdirSync(dir).filter((f) => f.startsWith("query.cjs.cache."))).toEqual([]);
   });
 
   it("keeps errors as they are: a bad descriptor is exit 2 with the located message either way", () => {

@@ -6,7 +6,7 @@
 // (module.enableCompileCache came in Node 22) nor takes a code cache for ES modules; so the bundle is
 // CommonJS, compiled here by vm.Script with its cachedData. A cache V8 rejects (another Node version,
 // other V8 flags) or one older than its file is ignored: the file then compiles as any script does.
-import { readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -50,8 +50,14 @@ function load(file: string, loaded: Map<string, unknown>): unknown {
     // At the end, so that the functions the run compiled are in the cache too, not just the top level.
     process.on("exit", () => {
       const tmp = `${cacheFile}.${process.pid}`;
-      writeFileSync(tmp, script.createCachedData());
-      renameSync(tmp, cacheFile);
+      try {
+        writeFileSync(tmp, script.createCachedData());
+        renameSync(tmp, cacheFile);
+      } catch (e) {
+        // A read-only install: the command's own outcome stands (the build checks that caches exist).
+        rmSync(tmp, { force: true });
+        process.stderr.write(`charter: code cache ${basename(cacheFile)} not written: ${(e as Error).message}\n`);
+      }
     });
   }
   const dir = dirname(file);
