@@ -1,5 +1,5 @@
 // CLI cold start: whole processes, compared with `node -e 0` (the floor every Node CLI pays).
-// Uses hyperfine when it is installed (apt-get install -y hyperfine), else repeated spawnSync runs.
+// Interleaved spawnSync rounds by default; hyperfine (apt-get install -y hyperfine) with --hyperfine.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,7 +17,7 @@ const QUERY = ["charters/model", "-d", "test/fixtures/deployments/acme-triage.ya
 export function commands(cwd) {
   const out = [{ key: "floor", label: "node -e 0", argv: [node, "-e", "0"] }];
   // The bundle runs from V8's code cache (packages/cli/src/bin.ts); its peer without the cache says what
-  // the cache is worth, in the same run.
+  // the cache is worth, in the same run (started through `env`, which adds an exec of ≈ 1 ms).
   const noCache = ["env", "CHARTER_NO_CODE_CACHE=1"];
   for (const [tag, entry, pre] of [["bundle", "packages/cli/bundle/main.js", []], ["bundle-nocache", "packages/cli/bundle/main.js", noCache], ["dist", "packages/cli/dist/main.js", []]]) {
     if (!existsSync(`${cwd}/${entry}`)) continue;
@@ -33,15 +33,21 @@ function hasHyperfine() {
   return spawnSync("hyperfine", ["--version"], { encoding: "utf8" }).status === 0;
 }
 
-/** Median wall time (ms) of each command; `cwd` is the repository root. */
-export function coldStart({ cwd, runs = 20, warmup = 3 }) {
+/**
+ * Median wall time (ms) of each command; `cwd` is the repository root. By default the commands run in
+ * interleaved rounds (each round runs every command once), so that a slow minute on a shared machine
+ * slows every command alike instead of whichever hyperfine happened to be running then: the ratios to
+ * the floor are what to compare. `hyperfine: true` uses hyperfine `-N` instead (all runs of one
+ * command, then the next), when it is installed.
+ */
+export function coldStart({ cwd, runs = 30, warmup = 3, hyperfine = false }) {
   const COMMANDS = commands(cwd);
   for (const c of COMMANDS) {
     const r = spawnSync(c.argv[0], c.argv.slice(1), { cwd, encoding: "utf8" });
     if (r.status !== 0) throw new Error(`${c.label} exited ${r.status}: ${r.stderr}`);
   }
   const out = { tool: "", runs, results: {} };
-  if (hasHyperfine()) {
+  if (hyperfine && hasHyperfine()) {
     const dir = mkdtempSync(join(tmpdir(), "charter-bench-"));
     const json = join(dir, "hyperfine.json");
     const quote = (a) => (/^[\w./:=-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`);
@@ -54,18 +60,20 @@ export function coldStart({ cwd, runs = 20, warmup = 3 }) {
       const res = data.results[i];
       out.results[c.key] = { label: c.label, tag: c.tag, medianMs: res.median * 1000, meanMs: res.mean * 1000, stddevMs: res.stddev * 1000, minMs: res.min * 1000 };
     });
-  } else {
-    out.tool = `spawnSync (${warmup} warm-up, ${runs} runs, median)`;
-    for (const c of COMMANDS) {
-      const times = [];
-      for (let i = 0; i < warmup + runs; i++) {
-        const t = performance.now();
-        spawnSync(c.argv[0], c.argv.slice(1), { cwd, stdio: "ignore" });
-        if (i >= warmup) times.push(performance.now() - t);
-      }
-      const s = summary(times);
-      out.results[c.key] = { label: c.label, tag: c.tag, medianMs: s.p50, meanMs: s.mean, minMs: s.min };
-    }
+    return out;
   }
+  out.tool = `spawnSync, ${runs} interleaved rounds after ${warmup} warm-up rounds, median`;
+  const times = COMMANDS.map(() => []);
+  for (let i = 0; i < warmup + runs; i++) {
+    COMMANDS.forEach((c, j) => {
+      const t = performance.now();
+      spawnSync(c.argv[0], c.argv.slice(1), { cwd, stdio: "ignore" });
+      if (i >= warmup) times[j].push(performance.now() - t);
+    });
+  }
+  COMMANDS.forEach((c, j) => {
+    const s = summary(times[j]);
+    out.results[c.key] = { label: c.label, tag: c.tag, medianMs: s.p50, meanMs: s.mean, minMs: s.min };
+  });
   return out;
 }
