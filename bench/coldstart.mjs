@@ -21,10 +21,9 @@ export function commands(cwd) {
   const noCache = ["env", "CHARTER_NO_CODE_CACHE=1"];
   for (const [tag, entry, pre] of [["bundle", "packages/cli/bundle/main.js", []], ["bundle-nocache", "packages/cli/bundle/main.js", noCache], ["dist", "packages/cli/dist/main.js", []]]) {
     if (!existsSync(`${cwd}/${entry}`)) continue;
-    const env = pre.length ? `${pre.join(" ")} ` : "";
-    const argv = (...a) => (pre.length ? [...pre, node, entry, ...a] : [node, entry, ...a]);
-    out.push({ key: `check-${tag}`, tag, entry, label: `${env}node ${entry} check charters/model`, argv: argv("check", "charters/model") });
-    out.push({ key: `query-${tag}`, tag, entry, label: `${env}node ${entry} query charters/model -d …/acme-triage.yaml`, argv: argv("query", ...QUERY) });
+    const label = [...pre, "node", entry].join(" ");
+    out.push({ key: `check-${tag}`, tag, entry, label: `${label} check charters/model`, argv: [...pre, node, entry, "check", "charters/model"] });
+    out.push({ key: `query-${tag}`, tag, entry, label: `${label} query charters/model -d …/acme-triage.yaml`, argv: [...pre, node, entry, "query", ...QUERY] });
   }
   return out;
 }
