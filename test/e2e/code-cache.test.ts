@@ -1,25 +1,21 @@
 // The bin runs the bundle from V8's code cache (packages/cli/src/bin.ts, scripts/bundle-cli.mjs): the
 // build must leave caches V8 accepts, and a cache that is damaged, stale or switched off must change
 // nothing but the time a command takes.
-import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { root } from "./run-cli.js";
+import { charter, root } from "./run-cli.js";
 
 const bundle = join(root, "packages/cli/bundle");
 const QUERY = ["query", "charters/model", "-d", "test/fixtures/deployments/acme-triage.yaml", "--format", "json"];
 
+/** `charter` from the bundle in `dir`, with its report of cache use apart from the rest of stderr. */
 function run(dir: string, args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [join(dir, "main.js"), ...args], {
-    cwd: root,
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", CHARTER_DEBUG_CODE_CACHE: "1", ...env },
-  });
+  const r = charter(args, { bin: join(dir, "main.js"), env: { CHARTER_DEBUG_CODE_CACHE: "1", ...env } });
   const cache = r.stderr.split("\n").filter((l) => l.startsWith("charter: code cache "));
   const stderr = r.stderr.split("\n").filter((l) => !l.startsWith("charter: code cache ")).join("\n");
-  return { code: r.status, stdout: r.stdout, stderr, cache };
+  return { code: r.code, stdout: r.stdout, stderr, cache };
 }
 
 const copies: string[] = [];

@@ -10,9 +10,9 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Run the built CLI from the repository root, as a user would (`pnpm charter …`). */
-export function charter(args: string[], opts: { input?: string; env?: Record<string, string> } = {}): CliRun {
-  const r = spawnSync(process.execPath, [main, ...args], {
+/** Run the built CLI from the repository root, as a user would (`pnpm charter …`); `bin`: another copy of its bin. */
+export function charter(args: string[], opts: { input?: string; env?: Record<string, string>; bin?: string } = {}): CliRun {
+  const r = spawnSync(process.execPath, [opts.bin ?? main, ...args], {
     cwd: root,
     input: opts.input ?? "",
     encoding: "utf8",
