@@ -32,9 +32,9 @@ function cachedData(file: string, cacheFile: string): { data?: Buffer; state: st
 }
 
 /** Run one bundle file as a CommonJS module; its `require("./x.cjs")` of another bundle file comes back here. */
-function load(file: string, loaded: Map<string, unknown>): unknown {
+function load(file: string, loaded: Map<string, { exports: unknown }>): unknown {
   const done = loaded.get(file);
-  if (done) return (done as { exports: unknown }).exports;
+  if (done) return done.exports;
   const cacheFile = `${file}.cache`;
   const source = readFileSync(file, "utf8");
   // The CommonJS wrapper Node itself puts around a module's source.
@@ -44,7 +44,7 @@ function load(file: string, loaded: Map<string, unknown>): unknown {
     cachedData: cache.data,
   });
   if (process.env[DEBUG_ENV]) process.stderr.write(`charter: code cache ${basename(cacheFile)}: ${script.cachedDataRejected ? "rejected" : cache.state}\n`);
-  const module = { exports: {} };
+  const module: { exports: unknown } = { exports: {} };
   loaded.set(file, module);
   if (process.env[WRITE_ENV]) {
     // At the end, so that the functions the run compiled are in the cache too, not just the top level.
@@ -63,7 +63,7 @@ function load(file: string, loaded: Map<string, unknown>): unknown {
   const dir = dirname(file);
   const nodeRequire = createRequire(file);
   const sibling = (id: string): unknown => (id.startsWith("./") && id.endsWith(".cjs") ? load(join(dir, id), loaded) : nodeRequire(id));
-  const fn = script.runInThisContext() as (e: object, r: unknown, m: object, f: string, d: string) => void;
+  const fn = script.runInThisContext() as (e: unknown, r: unknown, m: object, f: string, d: string) => void;
   fn.call(module.exports, module.exports, Object.assign(sibling, nodeRequire), module, file, dir);
   return module.exports;
 }
