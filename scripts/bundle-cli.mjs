@@ -30,10 +30,9 @@ const moduleUrl = {
 };
 await build({ ...common, ...moduleUrl, entryPoints: ["packages/cli/dist/bin.js"], format: "cjs", outfile: `${outdir}/main.js` });
 
-// One CommonJS file per command, so that a command reads and compiles only its own code; main.ts imports
-// a command on use, which bin.ts runs from the file's code cache. The language server is a file of its
-// own again: `charter lsp` loads it, and its lint worker runs it.
-// Every module in commands/ is one (main.ts imports each by name on use), so the list is read, not kept.
+// One CommonJS file per module in commands/, so that a command reads and compiles only its own code;
+// main.ts imports a command on use, which bin.ts runs from the file's code cache. The language server
+// is a file of its own again: `charter lsp` loads it, and its lint worker runs it.
 const commands = readdirSync("packages/cli/dist/commands").flatMap((f) => (f.endsWith(".js") ? [f.slice(0, -3)] : []));
 const lazyChildProcess = {
   name: "lazy-child-process",
