@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readDescriptors } from "../../packages/engine/src/descriptor/read.js";
 import { readLocated } from "../../packages/engine/src/descriptor/read-located.js";
-import { readValidDescriptors } from "../../packages/engine/src/descriptor/read-fast.js";
+import { readValidDescriptors } from "../../packages/engine/src/descriptor/read-valid.js";
 import { fastLoad } from "../../packages/engine/src/descriptor/fast-load.js";
 import type { Deployment } from "../../packages/engine/src/query/answer.js";
 import { loadCharterSet, type CheckedSet } from "../../packages/lang/src/index.js";

@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
 import { diagnostic, isCalendarDate, type Diagnostic, type SourceText } from "@charter/lang";
-import { explain, query, queryPartial, readValidDescriptors, today, type Answer, type Deployment, type TraceEntry } from "@charter/engine";
+import { explain, query, queryPartial, readValidWith, today, type Answer, type Deployment, type TraceEntry, type Validate } from "@charter/engine";
 import { ExitCode } from "../exit-codes.js";
 import { loadCompiled } from "../load.js";
 import { answerText } from "../report/answer-text.js";
 import { prettyReport } from "../report/diagnostics.js";
 import { terminalStyle } from "../report/style.js";
+import { descriptorValidator } from "../validator-cache.js";
 
 export interface QueryOptions {
   deployment: string[];
@@ -36,6 +37,7 @@ export async function runQuery(paths: string[], opts: QueryOptions): Promise<Exi
   const problems: Diagnostic[] = [];
   const deployments: Deployment[] = [];
   let anyBatch = false;
+  let validate: Validate | undefined;
   for (const p of opts.deployment) {
     const input = readInput(p);
     if ("code" in input) {
@@ -43,8 +45,10 @@ export async function runQuery(paths: string[], opts: QueryOptions): Promise<Exi
       continue;
     }
     inputs.push(input);
-    // readDescriptors in two steps, so that the `yaml` library is loaded only for input with a problem.
-    const valid = readValidDescriptors(loaded.set, input.text, { partial: opts.partial });
+    // readDescriptors in two steps, so that the `yaml` library is loaded only for input with a problem,
+    // and ajv only for a schema whose validator is not in the cache (validator-cache.ts).
+    validate ??= await descriptorValidator(loaded.set, opts.partial);
+    const valid = readValidWith(loaded.set, input.text, validate);
     const r = valid ? { deployments: valid, diagnostics: [] } : (await import("@charter/engine/read-located")).readLocated(loaded.set, input.text, input.file, { partial: opts.partial });
     problems.push(...r.diagnostics);
     if (r.deployments.length !== 1 || /^\s*\[/.test(input.text)) anyBatch = true;

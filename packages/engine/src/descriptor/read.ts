@@ -1,6 +1,6 @@
 // Descriptor files (YAML or JSON; several per file) → validated deployments, or located CH51xx diagnostics.
 import type { CheckedSet } from "@charter/lang";
-import { readValidDescriptors } from "./read-fast.js";
+import { readValidDescriptors } from "./read-valid.js";
 import { readLocated, type ReadResult } from "./read-located.js";
 
 export type { ReadResult };
