@@ -10,11 +10,15 @@ import { charter, root } from "./run-cli.js";
 const bundle = join(root, "packages/cli/bundle");
 const QUERY = ["query", "charters/model", "-d", "test/fixtures/deployments/acme-triage.yaml", "--format", "json"];
 
-/** `charter` from the bundle in `dir`, with its report of cache use apart from the rest of stderr. */
+/**
+ * `charter` from the bundle in `dir`, with its report of code cache use apart from the rest of stderr
+ * (and that of the validator cache, which validator-cache.test.ts is about, left out).
+ */
 function run(dir: string, args: string[], env: Record<string, string> = {}) {
   const r = charter(args, { bin: join(dir, "main.js"), env: { CHARTER_DEBUG_CODE_CACHE: "1", ...env } });
-  const cache = r.stderr.split("\n").filter((l) => l.startsWith("charter: code cache "));
-  const stderr = r.stderr.split("\n").filter((l) => !l.startsWith("charter: code cache ")).join("\n");
+  const lines = r.stderr.split("\n");
+  const cache = lines.filter((l) => l.startsWith("charter: code cache "));
+  const stderr = lines.filter((l) => !l.startsWith("charter: code cache ") && !l.startsWith("charter: validator cache ")).join("\n");
   return { code: r.code, stdout: r.stdout, stderr, cache };
 }
 
@@ -35,17 +39,28 @@ describe("the bundle's code cache", () => {
 
   it("is written by the build for every command file, and V8 accepts it", () => {
     const caches = readdirSync(bundle).filter((f) => f.endsWith(".cjs.cache")).sort();
-    expect(caches).toEqual(["check", "cli", "fmt", "lint", "query", "schema", "test"].map((c) => `${c}.cjs.cache`));
+    const files = ["check", "cli", "fmt", "lint", "query", "read-located", "schema", "test", "validator-code"];
+    expect(caches).toEqual(files.map((c) => `${c}.cjs.cache`));
+    run(bundle, QUERY); // so that the validator is in the cache: the query below loads no validator-code.cjs
     for (const args of [QUERY, ["check", "charters/model"], ["lint", "charters/model", "--format", "json"]]) {
       const r = run(bundle, args);
       expect(r.cache.length, args.join(" ")).toBe(2);
       for (const line of r.cache) expect(line, args.join(" ")).toMatch(/: used$/);
     }
+    // A bad descriptor with no validator kept: ajv's file compiles the validator, yaml's locates the problem.
+    const fresh = mkdtempSync(join(tmpdir(), "charter-cache-"));
+    copies.push(fresh);
+    const bad = run(bundle, ["query", "charters/model", "-d", "test/fixtures/deployments/bad/wrong-type.yaml"], { CHARTER_CACHE_DIR: fresh });
+    expect(bad.code).toBe(2);
+    expect(bad.cache.map((l) => l.replace(/^charter: code cache (\S+): used$/, "$1"))).toEqual(
+      ["cli", "query", "validator-code", "read-located"].map((c) => `${c}.cjs.cache`),
+    );
   });
 
   it("changes no output: the same answer with the cache, without it, damaged and stale", () => {
     expect(plain.code).toBe(0);
-    expect(plain.cache).toEqual(["charter: code cache cli.cjs.cache: ignored", "charter: code cache query.cjs.cache: ignored"]);
+    // Switched off, the validator cache too: ajv's file compiles the validator.
+    expect(plain.cache).toEqual(["cli", "query", "validator-code"].map((c) => `charter: code cache ${c}.cjs.cache: ignored`));
     expect(JSON.parse(plain.stdout).verdict).toBe("approval-required");
 
     const cached = run(bundle, QUERY);

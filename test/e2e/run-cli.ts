@@ -1,8 +1,18 @@
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const root = fileURLToPath(new URL("../../", import.meta.url));
 const main = fileURLToPath(new URL("../../packages/cli/bundle/main.js", import.meta.url));
+
+/**
+ * charter's cache directory for the runs of this test file (validator-cache.ts): not the user's, and
+ * shared, so that the first query of a schema compiles its validator and the later ones load it.
+ */
+export const cacheDir = mkdtempSync(join(tmpdir(), "charter-test-cache-"));
+process.on("exit", () => rmSync(cacheDir, { recursive: true, force: true }));
 
 export interface CliRun {
   code: number;
@@ -16,7 +26,7 @@ export function charter(args: string[], opts: { input?: string; env?: Record<str
     cwd: root,
     input: opts.input ?? "",
     encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", ...opts.env },
+    env: { ...process.env, NO_COLOR: "1", CHARTER_CACHE_DIR: cacheDir, ...opts.env },
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

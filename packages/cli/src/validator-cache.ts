@@ -45,8 +45,12 @@ function store(dir: string, file: string, code: string): void {
     renameSync(tmp, file);
     debug(file, "written");
   } catch (e) {
-    rmSync(tmp, { force: true });
     debug(file, `not written: ${message(e)}`);
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // Never created: the directory is not there to hold it.
+    }
     return;
   }
   try {
@@ -71,8 +75,8 @@ export async function descriptorValidator(set: CheckedSet, partial: boolean): Pr
     let code: string | undefined;
     try {
       code = readFileSync(file, "utf8");
-    } catch {
-      debug(file, "absent");
+    } catch (e) {
+      debug(file, (e as NodeJS.ErrnoException).code === "ENOENT" ? "absent" : `unreadable: ${message(e)}`);
     }
     if (code !== undefined) {
       try {
