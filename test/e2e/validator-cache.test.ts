@@ -39,7 +39,7 @@ describe("the validator cache of `charter query`", () => {
     expect(first.stdout).toBe(plain.stdout);
     const files = readdirSync(join(dir, "validators"));
     expect(files).toHaveLength(1);
-    expect(files[0]).toMatch(/^[0-9a-f]{32}\.cjs$/);
+    expect(files[0]).toMatch(/^[0-9a-f]{16}\.cjs$/);
     const file = `<cache>/validators/${files[0]}`;
     expect(first.validator).toEqual([`charter: validator cache ${file}: absent`, `charter: validator cache ${file}: written`]);
     expect(first.ajvLoaded).toBe(true);
@@ -51,9 +51,15 @@ describe("the validator cache of `charter query`", () => {
     // ajv's standalone code: the schema is in it.
     expect(readFileSync(join(dir, "validators", files[0]!), "utf8")).toContain('"open_weights":{"type":"boolean"}');
 
-    // Another schema (facts optional), another file.
+    // Another schema (facts optional), another file; put under the first one's name, it is refused.
     run(dir, [...QUERY, "--partial"]);
-    expect(readdirSync(join(dir, "validators"))).toHaveLength(2);
+    const both = readdirSync(join(dir, "validators"));
+    expect(both).toHaveLength(2);
+    const other = both.find((f) => f !== files[0])!;
+    writeFileSync(join(dir, "validators", files[0]!), readFileSync(join(dir, "validators", other)));
+    const clash = run(dir);
+    expect(clash.validator[0]).toBe(`charter: validator cache ${file}: rejected: the validator module was generated from another schema`);
+    expect(clash.stdout).toBe(plain.stdout);
   });
 
   it("rejects a damaged file and writes it anew; the answer is the same", () => {

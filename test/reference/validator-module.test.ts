@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { validatorFor } from "../../packages/engine/src/descriptor/validator.js";
 import { validatorModuleCode } from "../../packages/engine/src/descriptor/validator-code.js";
-import { loadValidatorModule, validatorKey } from "../../packages/engine/src/descriptor/validator-module.js";
+import { loadValidatorModule, validatorFileName, validatorHeader } from "../../packages/engine/src/descriptor/validator-module.js";
 import { arbCharterSet, arbDeployment, checkedSet } from "../arbitraries/charter-set.js";
 
 const SETS = 150;
@@ -90,16 +90,26 @@ describe("the validator module (ajv's standalone code, loaded without ajv)", () 
     expect(invalid).toBeGreaterThan(SETS * PER_SET * 0.5);
   });
 
-  it("is named by its schema: another schema, another key; the same, the same key", () => {
+  it("is named by its schema and checked against it: another schema, another header; the same, the same", () => {
     const sets = fc.sample(arbCharterSet(), { numRuns: 30, seed: 7 }).map((s) => checkedSet(s.sources));
-    const keys = sets.map((s) => validatorKey(s, false));
+    const headers = sets.map((s) => validatorHeader(s, false, "0.1.0"));
     for (let i = 0; i < sets.length; i++) {
-      expect(validatorKey(sets[i]!, false)).toBe(keys[i]);
-      expect(validatorKey(sets[i]!, true)).not.toBe(keys[i]);
-      expect(validatorKey(sets[i]!, false, "0.2.0")).not.toBe(keys[i]);
+      const set = sets[i]!;
+      expect(validatorHeader(set, false, "0.1.0")).toBe(headers[i]);
+      expect(validatorHeader(set, true, "0.1.0")).not.toBe(headers[i]);
+      expect(validatorHeader(set, false, "0.2.0")).not.toBe(headers[i]);
+      expect(validatorFileName(headers[i]!)).toMatch(/^[0-9a-f]{16}\.cjs$/);
+      const code = validatorModuleCode(set, false, "0.1.0")!;
+      expect(code.split("\n")[0]).toBe(headers[i]);
+      expect(() => loadValidatorModule(code, headers[i])).not.toThrow();
       for (let j = 0; j < i; j++) {
-        const same = validatorModuleCode(sets[i]!, false) === validatorModuleCode(sets[j]!, false);
-        expect(keys[i] === keys[j], `sets ${j} and ${i}`).toBe(same);
+        const same = validatorModuleCode(sets[j]!, false, "0.1.0") === code;
+        expect(headers[i] === headers[j], `sets ${j} and ${i}`).toBe(same);
+        if (!same) {
+          expect(validatorFileName(headers[i]!)).not.toBe(validatorFileName(headers[j]!));
+          // Under another schema's name (a clash of file names), the code is refused.
+          expect(() => loadValidatorModule(code, headers[j])).toThrow(/another schema/);
+        }
       }
     }
   });

@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { loadValidatorModule, validatorKey, type Validate } from "@charter/engine";
+import { loadValidatorModule, validatorFileName, validatorHeader, type Validate } from "@charter/engine";
 import type { CheckedSet } from "@charter/lang";
 import { VERSION } from "./version.js";
 
@@ -70,7 +70,8 @@ function store(dir: string, file: string, code: string): void {
 export async function descriptorValidator(set: CheckedSet, partial: boolean): Promise<Validate> {
   const root = cacheDir();
   const dir = root === undefined ? undefined : join(root, "validators");
-  const file = dir === undefined ? undefined : join(dir, `${validatorKey(set, partial, VERSION)}.cjs`);
+  const header = validatorHeader(set, partial, VERSION);
+  const file = dir === undefined ? undefined : join(dir, validatorFileName(header));
   if (file !== undefined) {
     let code: string | undefined;
     try {
@@ -80,7 +81,7 @@ export async function descriptorValidator(set: CheckedSet, partial: boolean): Pr
     }
     if (code !== undefined) {
       try {
-        const validate = loadValidatorModule(code);
+        const validate = loadValidatorModule(code, header);
         debug(file, "used");
         return validate;
       } catch (e) {
@@ -90,9 +91,9 @@ export async function descriptorValidator(set: CheckedSet, partial: boolean): Pr
   }
   // A module of its own in the bundle, so that ajv is read and compiled only here.
   const { validatorModuleCode, validatorFor } = await import("@charter/engine/validator-code");
-  const code = validatorModuleCode(set, partial);
+  const code = validatorModuleCode(set, partial, VERSION);
   if (code === undefined) return validatorFor(set, partial, true);
   if (dir !== undefined && file !== undefined) store(dir, file, code);
   // The code just written, not ajv's own function: every run validates with the same code.
-  return loadValidatorModule(code);
+  return loadValidatorModule(code, header);
 }

@@ -8,7 +8,7 @@ export { deploymentSchema, type JsonSchema } from "./descriptor/schema.js";
 export { readDescriptors, type ReadResult } from "./descriptor/read.js";
 export { readValidDescriptors } from "./descriptor/read-valid.js";
 export { readValidWith } from "./descriptor/read-fast.js";
-export { loadValidatorModule, validatorKey, type Validate } from "./descriptor/validator-module.js";
+export { loadValidatorModule, validatorFileName, validatorHeader, type Validate } from "./descriptor/validator-module.js";
 export { explain, type TraceEntry, type Outcome } from "./query/explain.js";
 export { evalCond } from "./query/evaluate-ast.js";
 export { runExamples, exampleDeployment, type TestRun, type ExampleResult, type ExpectationFailure } from "./examples/run.js";

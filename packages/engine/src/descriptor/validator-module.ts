@@ -3,7 +3,6 @@
 // skips loading ajv and compiling the schema, which were ≈ 20 ms of a `charter query` cold start (the
 // CLI keeps it in its cache directory). What naming and loading the code need is here; nothing in this
 // module imports ajv.
-import { createHash } from "node:crypto";
 import { fullFormats } from "ajv-formats/dist/formats.js";
 import type { CheckedSet } from "@charter/lang";
 import { deploymentSchema } from "./schema.js";
@@ -26,19 +25,41 @@ export function fastSchema(set: CheckedSet, partial: boolean): object {
 }
 
 /**
- * A name for the validator module of this set's schema, for a caller keeping the code: a hash of the
- * schema, of how the code is generated and of `salt` (the CLI passes its version, so an upgrade, which
- * may bring another ajv, never meets code from the last one).
+ * The first line of the set's validator module: what the code was generated from — how (MODULE_FORMAT),
+ * `salt` (the CLI passes its version, so that an upgrade, which may bring another ajv, never meets code
+ * from the last one) and the schema. loadValidatorModule compares it whole, so a file name that two
+ * schemas happen to share can only cost a compile, never give one schema another's verdicts.
  */
-export function validatorKey(set: CheckedSet, partial: boolean, salt = ""): string {
-  return createHash("sha256").update(`${MODULE_FORMAT}\n${salt}\n${JSON.stringify(fastSchema(set, partial))}`).digest("hex").slice(0, 32);
+export function validatorHeader(set: CheckedSet, partial: boolean, salt = ""): string {
+  // JSON.stringify escapes line breaks in strings: the header is one line.
+  return `// charter descriptor validator ${MODULE_FORMAT} ${JSON.stringify(salt)} ${JSON.stringify(fastSchema(set, partial))}`;
 }
 
 /**
- * The validate function of generated code (validatorModuleCode's). Throws when the code does not run
- * or exports no function, as damaged code might: the caller then compiles the schema afresh.
+ * A file name for the module with this header: 64 bits of FNV-1a (two 32-bit lanes) in hex. Not
+ * node:crypto: loading it was ≈ 5 ms of a query's cold start, and the header check makes a
+ * collision harmless.
  */
-export function loadValidatorModule(code: string): Validate {
+export function validatorFileName(header: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ header.length;
+  for (let i = 0; i < header.length; i++) {
+    const c = header.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return `${(a >>> 0).toString(16).padStart(8, "0")}${(b >>> 0).toString(16).padStart(8, "0")}.cjs`;
+}
+
+/**
+ * The validate function of generated code (validatorModuleCode's). Throws when the code was generated
+ * from another header than `header` (when given), does not run or exports no function, as damaged code
+ * might: the caller then compiles the schema afresh.
+ */
+export function loadValidatorModule(code: string, header?: string): Validate {
+  if (header !== undefined && !(code.startsWith(header) && code.charCodeAt(header.length) === 10)) {
+    throw new Error("the validator module was generated from another schema");
+  }
   const module: { exports: unknown } = { exports: {} };
   const require = (id: string): unknown => {
     if (Object.hasOwn(VALIDATOR_RUNTIME, id)) return VALIDATOR_RUNTIME[id];
