@@ -51,6 +51,14 @@ const engineApart = {
   "read-located": "packages/engine/dist/descriptor/read-located.js",
   "validator-code": "packages/engine/dist/descriptor/validator-code.js",
 };
+const noSupportsColor = {
+  name: "no-supports-color",
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, (a) =>
+      /[/\\]chalk[/\\]/.test(a.importer) ? { path: fileURLToPath(new URL("./bundle/no-supports-color.mjs", import.meta.url)) } : undefined,
+    );
+  },
+};
 const apart = {
   name: "commands-apart",
   setup(b) {
@@ -72,7 +80,7 @@ await build({
   outdir,
   format: "cjs",
   outExtension: { ".js": ".cjs" },
-  plugins: [apart, lazyChildProcess],
+  plugins: [apart, lazyChildProcess, noSupportsColor],
   // import() of another bundle file becomes a require(), which bin.ts answers from the code cache
   // (vm.Script, which runs the files, has no loader for a real import()).
   supported: { "dynamic-import": false },

@@ -3,6 +3,7 @@ import { hasErrors, loadCharterSet, type CheckedSet } from "@charter/lang";
 import { compile, type CompiledSet } from "@charter/engine";
 import { prettyReport } from "./report/diagnostics.js";
 import { terminalStyle } from "./report/style.js";
+import { write } from "./terminal.js";
 
 export interface Loaded {
   set: CheckedSet;
@@ -14,8 +15,8 @@ export interface Loaded {
 export function loadCompiled(paths: string[]): Loaded | undefined {
   const loaded = loadCharterSet(paths);
   if (loaded.inputError || hasErrors(loaded.diagnostics) || !loaded.set) {
-    process.stderr.write(prettyReport(loaded.diagnostics, loaded.sources, terminalStyle(process.stderr)));
-    process.stderr.write("charter: the charter set has errors; run `charter check` for details\n");
+    write(2, prettyReport(loaded.diagnostics, loaded.sources, terminalStyle(2)));
+    write(2, "charter: the charter set has errors; run `charter check` for details\n");
     return undefined;
   }
   return { set: loaded.set, compiled: compile(loaded.set), texts: new Map(loaded.sources.map((s) => [s.file, s.text])) };

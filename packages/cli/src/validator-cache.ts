@@ -9,6 +9,7 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import { loadValidatorModule, validatorFileName, validatorHeader, type Validate } from "@charter/engine";
 import type { CheckedSet } from "@charter/lang";
+import { write } from "./terminal.js";
 import { VERSION } from "./version.js";
 
 /** Validator files kept at most; the oldest go when a new one is written (each is ≈ 10 KB). */
@@ -29,7 +30,7 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefin
 }
 
 function debug(file: string, what: string): void {
-  if (process.env["CHARTER_DEBUG_CODE_CACHE"]) process.stderr.write(`charter: validator cache ${file}: ${what}\n`);
+  if (process.env["CHARTER_DEBUG_CODE_CACHE"]) write(2, `charter: validator cache ${file}: ${what}\n`);
 }
 
 function message(e: unknown): string {

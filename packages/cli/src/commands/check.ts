@@ -1,5 +1,6 @@
 import { hasErrors, loadCharterSet } from "@charter/lang";
 import { ExitCode } from "../exit-codes.js";
+import { write } from "../terminal.js";
 import { jsonDiagnostics, prettyReport } from "../report/diagnostics.js";
 import { terminalStyle } from "../report/style.js";
 
@@ -13,8 +14,8 @@ export function runCheck(paths: string[], opts: CheckOptions): ExitCode {
   const out =
     opts.format === "json"
       ? jsonDiagnostics(loaded.diagnostics, loaded.sources.length)
-      : prettyReport(loaded.diagnostics, loaded.sources, terminalStyle(process.stdout));
-  process.stdout.write(out);
+      : prettyReport(loaded.diagnostics, loaded.sources, terminalStyle(1));
+  write(1, out);
   if (loaded.inputError) return ExitCode.Usage;
   return hasErrors(loaded.diagnostics) ? ExitCode.Findings : ExitCode.Ok;
 }

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { format, readCharterFiles, type Diagnostic } from "@charter/lang";
 import { ExitCode } from "../exit-codes.js";
+import { write } from "../terminal.js";
 import { prettyReport } from "../report/diagnostics.js";
 import { terminalStyle } from "../report/style.js";
 
@@ -33,13 +34,13 @@ export function runFmt(paths: string[], opts: FmtOptions): ExitCode {
       }
     }
   }
-  const style = terminalStyle(process.stderr);
-  if (problems.length > 0) process.stderr.write(prettyReport(problems, read.sources, style));
+  const style = terminalStyle(2);
+  if (problems.length > 0) write(2, prettyReport(problems, read.sources, style));
   if (opts.check) {
-    for (const f of unformatted) process.stdout.write(`${f}\n`);
-    if (unformatted.length > 0) process.stderr.write(`${unformatted.length} file${unformatted.length === 1 ? "" : "s"} not formatted; run \`charter fmt\` to fix\n`);
+    for (const f of unformatted) write(1, `${f}\n`);
+    if (unformatted.length > 0) write(2, `${unformatted.length} file${unformatted.length === 1 ? "" : "s"} not formatted; run \`charter fmt\` to fix\n`);
   } else if (changed > 0) {
-    process.stderr.write(`formatted ${changed} file${changed === 1 ? "" : "s"}\n`);
+    write(2, `formatted ${changed} file${changed === 1 ? "" : "s"}\n`);
   }
   if (problems.length > 0) return ExitCode.Usage;
   return unformatted.length > 0 ? ExitCode.Findings : ExitCode.Ok;

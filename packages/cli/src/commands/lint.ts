@@ -1,6 +1,7 @@
 import { compareDiagnostics, hasErrors, lineMaps, loadCharterSet, renderDiagnostic, summary, type SourceText, type Style } from "@charter/lang";
 import { analyse, ignorer, loadConfig, type Finding } from "@charter/engine";
 import { ExitCode } from "../exit-codes.js";
+import { write } from "../terminal.js";
 import { jsonDiagnostics, prettyReport, type Reported } from "../report/diagnostics.js";
 import { githubReport } from "../report/github.js";
 import { sarifReport } from "../report/sarif.js";
@@ -40,7 +41,7 @@ export function runLint(paths: string[], opts: LintCommandOptions): ExitCode {
   const { config, diagnostics: configProblems, text } = loadConfig(opts.config);
   if (configProblems.length) {
     const src = config.file && text !== undefined ? [{ file: config.file, text }] : [];
-    process.stderr.write(prettyReport(configProblems, src, terminalStyle(process.stderr)));
+    write(2, prettyReport(configProblems, src, terminalStyle(2)));
     return ExitCode.Usage;
   }
   const loaded = loadCharterSet(paths);
@@ -54,16 +55,16 @@ export function runLint(paths: string[], opts: LintCommandOptions): ExitCode {
   findings = findings.filter((f) => !f.span || !ignored(f.span.file));
   switch (opts.format) {
     case "json":
-      process.stdout.write(jsonDiagnostics(findings, loaded.sources.length));
+      write(1, jsonDiagnostics(findings, loaded.sources.length));
       break;
     case "sarif":
-      process.stdout.write(sarifReport(findings, config, VERSION));
+      write(1, sarifReport(findings, config, VERSION));
       break;
     case "github":
-      process.stdout.write(githubReport(findings));
+      write(1, githubReport(findings));
       break;
     default:
-      process.stdout.write(prettyLint(findings, loaded.sources, terminalStyle(process.stdout)));
+      write(1, prettyLint(findings, loaded.sources, terminalStyle(1)));
   }
   if (loaded.inputError) return ExitCode.Usage;
   return hasErrors(findings) ? ExitCode.Findings : ExitCode.Ok;

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { diagnostic, isCalendarDate, type Diagnostic, type SourceText } from "@charter/lang";
 import { explain, query, queryPartial, readValidWith, today, type Answer, type Deployment, type TraceEntry, type Validate } from "@charter/engine";
 import { ExitCode } from "../exit-codes.js";
+import { write } from "../terminal.js";
 import { loadCompiled } from "../load.js";
 import { answerText } from "../report/answer-text.js";
 import { prettyReport } from "../report/diagnostics.js";
@@ -28,7 +29,7 @@ function readInput(path: string): SourceText | Diagnostic {
 /** `charter query PATHS --deployment FILE…`: who must approve, who is told, what escalated, and why. */
 export async function runQuery(paths: string[], opts: QueryOptions): Promise<ExitCode> {
   if (opts.at !== undefined && !isCalendarDate(opts.at)) {
-    process.stderr.write(prettyReport([diagnostic("CH5110", undefined, [opts.at])], [], terminalStyle(process.stderr)));
+    write(2, prettyReport([diagnostic("CH5110", undefined, [opts.at])], [], terminalStyle(2)));
     return ExitCode.Usage;
   }
   const loaded = loadCompiled(paths);
@@ -55,7 +56,7 @@ export async function runQuery(paths: string[], opts: QueryOptions): Promise<Exi
     deployments.push(...r.deployments);
   }
   if (problems.length) {
-    process.stderr.write(prettyReport(problems, inputs, terminalStyle(process.stderr)));
+    write(2, prettyReport(problems, inputs, terminalStyle(2)));
     return ExitCode.Usage;
   }
   const date = opts.at ?? today();
@@ -68,11 +69,11 @@ export async function runQuery(paths: string[], opts: QueryOptions): Promise<Exi
   if (opts.format === "json") {
     const objects = answers.map((a) => (a.trace ? { ...a.answer, trace: a.trace } : a.answer));
     const lines = anyBatch || opts.deployment.length > 1 ? objects.map((o) => JSON.stringify(o)).join("\n") + "\n" : JSON.stringify(objects[0], null, 2) + "\n";
-    process.stdout.write(lines);
+    write(1, lines);
   } else {
-    const style = terminalStyle(process.stdout);
+    const style = terminalStyle(1);
     const layers = loaded.set.layers.map((l) => l.name);
-    process.stdout.write(answers.map((a) => answerText(a.answer, layers, style, a.trace)).join("\n"));
+    write(1, answers.map((a) => answerText(a.answer, layers, style, a.trace)).join("\n"));
   }
   return ExitCode.Ok;
 }

@@ -1,6 +1,7 @@
 import { runExamples } from "@charter/engine";
 import { lineMaps, type Clause } from "@charter/lang";
 import { ExitCode } from "../exit-codes.js";
+import { write } from "../terminal.js";
 import { loadCompiled } from "../load.js";
 import { terminalStyle } from "../report/style.js";
 
@@ -13,7 +14,7 @@ function clauseHead(c: Clause, text: string | undefined): string {
 export function runTest(paths: string[], opts: { coverage: boolean }): ExitCode {
   const loaded = loadCompiled(paths);
   if (!loaded) return ExitCode.Usage;
-  const style = terminalStyle(process.stdout);
+  const style = terminalStyle(1);
   const run = runExamples(loaded.compiled);
   const maps = lineMaps([...loaded.texts].map(([file, text]) => ({ file, text })));
   const out: string[] = [];
@@ -40,6 +41,6 @@ export function runTest(paths: string[], opts: { coverage: boolean }): ExitCode 
     out.push("", style.bold(`coverage: ${total - missed.length} of ${total} clauses exercised by an example`));
     for (const c of missed) out.push(`  ${c.file}:${c.via.line}:${c.via.column}  ${clauseHead(c.source, loaded.texts.get(c.file))}`);
   }
-  process.stdout.write(out.join("\n") + "\n");
+  write(1, out.join("\n") + "\n");
   return failed ? ExitCode.Findings : ExitCode.Ok;
 }
