@@ -64,6 +64,9 @@ function grantWords(c: ClauseRt): number[] {
   return [];
 }
 
+/** A clause index takes the low bits of a grant's sort key while an answer is built (query.ts `Pairs`): the most clauses a set may have. */
+export const CLAUSE_LIMIT = 2 ** 21;
+
 /** Per-set scratch for queries (one query at a time per set), sized at compile time. */
 export interface Scratch {
   values: Float64Array;
@@ -74,6 +77,8 @@ export interface Scratch {
   ranges: Int32Array;
   /** Per body rank: flags used by the precedence pass. */
   marks: Uint8Array;
+  /** Clause indices an answer lists in source order (escalations, reasons), sorted here. */
+  picked: Int32Array;
   /** Per layer: the query (`epoch`) whose covering bodies `layerHits` holds, so several escalations to one layer test `covers` once. */
   layerEpoch: Int32Array;
   epoch: number;
@@ -168,6 +173,7 @@ export function compile(set: CheckedSet): CompiledSet {
   }
   const global: ClauseRt[] = [];
   const clauses: ClauseRt[] = [];
+  if (set.clauses.length >= CLAUSE_LIMIT) throw new RangeError(`a charter set of ${set.clauses.length} clauses is more than the engine answers for (at most ${CLAUSE_LIMIT - 1})`);
   set.clauses.forEach(({ clause: c, file }, order) => {
     const base = { index: clauses.length, order, from: tailDate(c.tail, "effective"), until: tailDate(c.tail, "until"), via: viaOf(c, file), file };
     if (c.kind === "delegate" || c.kind === "guardrail") return; // bounds for analysis, never part of an answer
@@ -234,6 +240,7 @@ export function compile(set: CheckedSet): CompiledSet {
     scratch: { values: new Float64Array(layout.size), hits: new Int32Array(maxHits),
       at: new Int32Array(maxHits),
       ranges: new Int32Array(4 * (3 + maxDepth)), marks: new Uint8Array(bodiesByRank.length),
+      picked: new Int32Array(maxHits),
       layerEpoch: new Int32Array(set.layers.length).fill(-1),
       epoch: 0,
       layerHits: new Int32Array(base),

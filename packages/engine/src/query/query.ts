@@ -1,17 +1,17 @@
 // Deployment → answer (language.md §5): run the programs of the domain's node and of its ancestors'
 // subtrees (ir/program.ts), then apply the verdict rules to the clause indices that hold.
-import { Kind, type BodyRt, type ClauseRt, type CompiledSet } from "../ir/compile.js";
+import { CLAUSE_LIMIT, Kind, type BodyRt, type ClauseRt, type CompiledSet } from "../ir/compile.js";
 import { dateKey } from "../ir/dates.js";
 import { E, M, payStart, runBlocks } from "../ir/program.js";
 import { encodeFacts } from "../ir/slots.js";
 import type { Answer, BodyEntry, Deployment, EscalationEntry, Via } from "./answer.js";
 
 /**
- * The clauses that apply to a domain id, facts and day: their indices in `c.scratch.hits[0 .. count)`
- * and their program entries in `c.scratch.at`, in source order, each once; returns the count. Valid
- * until the next query on `c`.
+ * The clauses that apply to a domain id, facts and day, as found: their indices in
+ * `c.scratch.hits[0 .. count)` and their program entries in `c.scratch.at`, in block order, a clause
+ * once per pattern it matched through; returns the count. Valid until the next query on `c`.
  */
-export function applicableHits(c: CompiledSet, domainId: number, v: Float64Array, day: number): number {
+export function candidateHits(c: CompiledSet, domainId: number, v: Float64Array, day: number): number {
   const p = c.programs;
   const { hits, at, ranges } = c.scratch;
   ranges[0] = p.globalStart;
@@ -23,7 +23,13 @@ export function applicableHits(c: CompiledSet, domainId: number, v: Float64Array
     ranges[2 * count] = p.start[a]!;
     ranges[2 * count++ + 1] = p.mid[a]!;
   }
-  const n = runBlocks(p, ranges, count, v, day, hits, at, 0);
+  return runBlocks(p, ranges, count, v, day, hits, at, 0);
+}
+
+/** candidateHits in source order, each clause once (for callers that list the clauses; answers need no sort first). */
+export function applicableHits(c: CompiledSet, domainId: number, v: Float64Array, day: number): number {
+  const n = candidateHits(c, domainId, v, day);
+  const { hits, at } = c.scratch;
   // Blocks come in node order, not source order: a few (≈ 13) indices, so an insertion sort, then drop
   // the duplicates of a clause that matched through two of its patterns.
   for (let i = 1; i < n; i++) {
@@ -95,10 +101,28 @@ const enum Mark {
   DropNotify = 8,
 }
 
+/** Sort `a[0 .. n)` ascending and drop repeats; returns the new length. For a handful of values. */
+function sortDistinct(a: Int32Array, n: number): number {
+  for (let i = 1; i < n; i++) {
+    const x = a[i]!;
+    let j = i - 1;
+    while (j >= 0 && a[j]! > x) {
+      a[j + 1] = a[j]!;
+      j--;
+    }
+    a[j + 1] = x;
+  }
+  let m = 0;
+  for (let i = 0; i < n; i++) if (m === 0 || a[i] !== a[m - 1]) a[m++] = a[i]!;
+  return m;
+}
+
 /**
- * `decide` over clause indices `hits[0 .. n)` (source order) with their program entries in `at`: what
- * a clause grants is read from its entry, just evaluated and still in cache. Without `covers`, bodies'
- * `covers` are run from the programs.
+ * `decide` over clause indices `hits[0 .. n)` with their program entries in `at`, in any order and
+ * with repeats (a clause that matched through two of its patterns): what a clause grants is read from
+ * its entry, just evaluated and still in cache. Source order is restored only where the answer shows
+ * it — vias (grants are sorted by body, then clause), escalations and reasons — instead of sorting
+ * every hit first. Without `covers`, bodies' `covers` are run from the programs.
  */
 export function decideHits(c: CompiledSet, hits: Int32Array, at: Int32Array, n: number, v: Float64Array, header: Header, covers?: CoversTest): Answer {
   const code = c.programs.code;
@@ -106,19 +130,24 @@ export function decideHits(c: CompiledSet, hits: Int32Array, at: Int32Array, n: 
   let prohibited = false;
   let exempt = false;
   let precedence = false;
+  let escalating = false;
   for (let i = 0; i < n; i++) {
     const k = code[at[i]! + E.Meta]! & M.Kind;
     if (k === Kind.Prohibit) prohibited = true;
     else if (k === Kind.Exempt) exempt = true;
     else if (k === Kind.Precedence) precedence = true;
+    else if (k === Kind.Escalate) escalating = true;
   }
+  const { marks, picked } = c.scratch;
   if (prohibited || exempt) {
     const want = prohibited ? Kind.Prohibit : Kind.Exempt;
-    const reasons: Via[] = [];
-    for (let i = 0; i < n; i++) if ((code[at[i]! + E.Meta]! & M.Kind) === want) reasons.push(vias[hits[i]!]!);
+    let m = 0;
+    for (let i = 0; i < n; i++) if ((code[at[i]! + E.Meta]! & M.Kind) === want) picked[m++] = hits[i]!;
+    m = sortDistinct(picked, m);
+    const reasons: Via[] = new Array<Via>(m);
+    for (let i = 0; i < m; i++) reasons[i] = vias[picked[i]!]!;
     return { deployment: header.deployment, domain: header.domain, at: header.at, verdict: prohibited ? "prohibited" : "exempt", approve: [], notify: [], escalations: [], reasons };
   }
-  const { marks } = c.scratch;
   // Precedence is decided against the govern grants alone, before anything is dropped or escalated.
   let marked: number[] | undefined;
   if (precedence) {
@@ -144,24 +173,30 @@ export function decideHits(c: CompiledSet, hits: Int32Array, at: Int32Array, n: 
       if (winner & marks[loser]! & Mark.GrantedNotify) marks[loser]! |= Mark.DropNotify;
     }
   }
-  // Every grant as a pair (body rank * 2 + role, clause) in source order; a stable sort
-  // by key then gives the entries in body-id order, each with its vias in source order.
+  // Every grant as a (body rank * 2 + role, clause) pair; Pairs.build sorts them.
   const p = pairs;
   p.n = 0;
-  let escalations: EscalationEntry[] | undefined;
-  nextEpoch(c.scratch);
   for (let i = 0; i < n; i++) {
-    const k = hits[i]!;
     const e = at[i]!;
     const meta = code[e + E.Meta]!;
-    const kk = meta & M.Kind;
-    if (kk === Kind.Govern) {
-      for (let g = payStart(e, meta), end = g + (meta >> M.PayShift); g < end; g++) {
-        const w = code[g]!;
-        if (precedence && marks[w >> 1]! & (w & 1 ? Mark.DropNotify : Mark.DropApprove)) continue;
-        p.add(w, k);
-      }
-    } else if (kk === Kind.Escalate) {
+    if ((meta & M.Kind) !== Kind.Govern) continue;
+    const k = hits[i]!;
+    for (let g = payStart(e, meta), end = g + (meta >> M.PayShift); g < end; g++) {
+      const w = code[g]!;
+      if (precedence && marks[w >> 1]! & (w & 1 ? Mark.DropNotify : Mark.DropApprove)) continue;
+      p.add(w, k);
+    }
+  }
+  if (marked) for (const rank of marked) marks[rank] = 0;
+  let escalations: EscalationEntry[] = [];
+  if (escalating) {
+    let m = 0;
+    for (let i = 0; i < n; i++) if ((code[at[i]! + E.Meta]! & M.Kind) === Kind.Escalate) picked[m++] = hits[i]!;
+    m = sortDistinct(picked, m);
+    escalations = new Array<EscalationEntry>(m);
+    nextEpoch(c.scratch);
+    for (let i = 0; i < m; i++) {
+      const k = picked[i]!;
       const x = c.clauses[k] as ClauseRt & { kind: "escalate" };
       const bodies: string[] = [];
       const role = x.role === "approve" ? 0 : 1;
@@ -181,70 +216,61 @@ export function decideHits(c: CompiledSet, hits: Int32Array, at: Int32Array, n: 
           p.add(b.rank * 2 + role, k);
         }
       }
-      (escalations ??= []).push({ to: x.to, bodies, role: x.role, trigger: x.trigger, via: x.via });
+      escalations[i] = { to: x.to, bodies, role: x.role, trigger: x.trigger, via: x.via };
     }
   }
-  if (marked) for (const rank of marked) marks[rank] = 0;
   const approve: BodyEntry[] = [];
   const notify: BodyEntry[] = [];
   p.build(c, vias, approve, notify);
   const verdict = approve.length ? "approval-required" : notify.length ? "notice-only" : "ungoverned";
-  return { deployment: header.deployment, domain: header.domain, at: header.at, verdict, approve, notify, escalations: escalations ?? [], reasons: [] };
+  return { deployment: header.deployment, domain: header.domain, at: header.at, verdict, approve, notify, escalations, reasons: [] };
 }
 
 /**
- * The grants of the answer being built, as parallel typed arrays kept between queries (one query at a
- * time), so building an answer allocates only what the answer holds.
+ * The grants of the answer being built, as one Float64Array of sort keys kept between queries (one
+ * query at a time): `(body rank * 2 + role) * CLAUSE_LIMIT + clause`, exact in a double. Sorted, they
+ * give the body entries in body-id order, each with its clauses in source order, and the same grant
+ * twice (a clause that applied through two patterns, or names a body twice) side by side.
  */
 class Pairs {
   n = 0;
-  key = new Int32Array(64);
-  clause = new Int32Array(64);
-  order = new Int32Array(64);
+  keys = new Float64Array(64);
 
   /** Body rank * 2 + role `key` gets its role through clause `k`. */
   add(key: number, k: number): void {
-    if (this.n === this.key.length) this.grow();
-    this.key[this.n] = key;
-    this.clause[this.n++] = k;
-  }
-
-  private grow(): void {
-    const size = this.key.length * 2;
-    const more = (a: Int32Array) => {
-      const b = new Int32Array(size);
-      b.set(a);
-      return b;
-    };
-    this.key = more(this.key);
-    this.clause = more(this.clause);
-    this.order = new Int32Array(size);
+    if (this.n === this.keys.length) {
+      const more = new Float64Array(this.n * 2);
+      more.set(this.keys);
+      this.keys = more;
+    }
+    this.keys[this.n++] = key * CLAUSE_LIMIT + k;
   }
 
   /** The body entries sorted by body id (rank) into `approve` and `notify`, vias in source order. */
   build(c: CompiledSet, vias: Via[], approve: BodyEntry[], notify: BodyEntry[]): void {
-    const { key, clause, order } = this;
+    const keys = this.keys;
     const n = this.n;
-    // A stable insertion sort of a handful of pairs by key: equal keys keep their source order.
-    for (let j = 0; j < n; j++) {
-      const kj = key[j]!;
-      let i = j;
-      while (i > 0 && key[order[i - 1]!]! > kj) {
-        order[i] = order[i - 1]!;
-        i--;
+    // An insertion sort of a handful of numbers.
+    for (let i = 1; i < n; i++) {
+      const x = keys[i]!;
+      let j = i - 1;
+      while (j >= 0 && keys[j]! > x) {
+        keys[j + 1] = keys[j]!;
+        j--;
       }
-      order[i] = j;
+      keys[j + 1] = x;
     }
     for (let a = 0; a < n; ) {
-      const first = order[a]!;
-      const kf = key[first]!;
-      // The group of pairs with this key; a clause naming a body twice gives one via.
+      const first = keys[a]!;
+      const kf = Math.floor(first / CLAUSE_LIMIT);
+      const groupEnd = (kf + 1) * CLAUSE_LIMIT;
+      // The group of grants to this body in this role; the same clause twice gives one via.
       let b = a + 1;
       let count = 1;
-      for (; b < n && key[order[b]!] === kf; b++) if (clause[order[b]!] !== clause[order[b - 1]!]) count++;
+      for (; b < n && keys[b]! < groupEnd; b++) if (keys[b] !== keys[b - 1]) count++;
       const list = new Array<Via>(count);
-      list[0] = vias[clause[first]!]!;
-      for (let q = a + 1, m = 1; q < b; q++) if (clause[order[q]!] !== clause[order[q - 1]!]) list[m++] = vias[clause[order[q]!]!]!;
+      list[0] = vias[first - kf * CLAUSE_LIMIT]!;
+      for (let q = a + 1, m = 1; q < b; q++) if (keys[q] !== keys[q - 1]) list[m++] = vias[keys[q]! - kf * CLAUSE_LIMIT]!;
       const body = c.bodiesByRank[kf >> 1]!;
       (kf & 1 ? notify : approve).push({ body: body.id, name: body.name, layer: body.layer, via: list });
       a = b;
@@ -261,6 +287,6 @@ export function query(c: CompiledSet, d: Deployment): Answer {
   const id = c.domainIds.get(d.domain);
   if (id === undefined) throw new UnknownDomainError(`unknown domain \`${d.domain}\``);
   const v = encodeFacts(c.layout, d.facts, c.scratch.values);
-  const n = applicableHits(c, id, v, dateKey(d.at));
+  const n = candidateHits(c, id, v, dateKey(d.at));
   return decideHits(c, c.scratch.hits, c.scratch.at, n, v, { deployment: d.name ?? null, domain: d.domain, at: d.at });
 }
