@@ -23,7 +23,8 @@ const ca = A.compile(set);
 const cb = B.compile(set);
 const next = deploymentGenerator(g.model, 7);
 const deps = Array.from({ length: 20000 }, next);
-const depsB = process.env.FLAT ? deps.map((d) => JSON.parse(JSON.stringify(d))) : deps;
+if (process.env.FLAT === "both") deps.splice(0, deps.length, ...deps.map((d) => JSON.parse(JSON.stringify(d))));
+const depsB = process.env.FLAT === "1" ? deps.map((d) => JSON.parse(JSON.stringify(d))) : deps;
 if (!process.env.NOCHECK) {
   for (const d of deps.slice(0, 2000)) {
     if (JSON.stringify(A.query(ca, d)) !== JSON.stringify(B.query(cb, d))) {
