@@ -78,7 +78,7 @@ export interface Scratch {
   /** Per body rank: flags used by the precedence pass. */
   marks: Uint8Array;
   /** Clause indices an answer lists in source order (escalations, reasons), sorted here. */
-  picked: Int32Array;
+  picked: Float64Array;
   /** Per layer: the query (`epoch`) whose covering bodies `layerHits` holds, so several escalations to one layer test `covers` once. */
   layerEpoch: Int32Array;
   epoch: number;
@@ -240,7 +240,7 @@ export function compile(set: CheckedSet): CompiledSet {
     scratch: { values: new Float64Array(layout.size), hits: new Int32Array(maxHits),
       at: new Int32Array(maxHits),
       ranges: new Int32Array(4 * (3 + maxDepth)), marks: new Uint8Array(bodiesByRank.length),
-      picked: new Int32Array(maxHits),
+      picked: new Float64Array(maxHits),
       layerEpoch: new Int32Array(set.layers.length).fill(-1),
       epoch: 0,
       layerHits: new Int32Array(base),

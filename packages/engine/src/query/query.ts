@@ -101,8 +101,8 @@ const enum Mark {
   DropNotify = 8,
 }
 
-/** Sort `a[0 .. n)` ascending and drop repeats; returns the new length. For a handful of values. */
-function sortDistinct(a: Int32Array, n: number): number {
+/** Sort `a[0 .. n)` ascending: an insertion sort, for the handful of numbers an answer sorts. */
+function sortNumbers(a: Float64Array, n: number): void {
   for (let i = 1; i < n; i++) {
     const x = a[i]!;
     let j = i - 1;
@@ -112,6 +112,11 @@ function sortDistinct(a: Int32Array, n: number): number {
     }
     a[j + 1] = x;
   }
+}
+
+/** Sort `a[0 .. n)` ascending and drop repeats; returns the new length. */
+function sortDistinct(a: Float64Array, n: number): number {
+  sortNumbers(a, n);
   let m = 0;
   for (let i = 0; i < n; i++) if (m === 0 || a[i] !== a[m - 1]) a[m++] = a[i]!;
   return m;
@@ -250,16 +255,7 @@ class Pairs {
   build(c: CompiledSet, vias: Via[], approve: BodyEntry[], notify: BodyEntry[]): void {
     const keys = this.keys;
     const n = this.n;
-    // An insertion sort of a handful of numbers.
-    for (let i = 1; i < n; i++) {
-      const x = keys[i]!;
-      let j = i - 1;
-      while (j >= 0 && keys[j]! > x) {
-        keys[j + 1] = keys[j]!;
-        j--;
-      }
-      keys[j + 1] = x;
-    }
+    sortNumbers(keys, n);
     for (let a = 0; a < n; ) {
       const first = keys[a]!;
       const kf = Math.floor(first / CLAUSE_LIMIT);
