@@ -103,7 +103,7 @@ describe("the validator cache of `charter query`", () => {
     expect(quiet).toEqual({ ...plain, stderr: "" });
   });
 
-  it("keeps at most 64 files, dropping the oldest", () => {
+  it("keeps at most 64 files, dropping the oldest (and temporary files a stopped run left behind)", () => {
     const dir = freshDir();
     const validators = join(dir, "validators");
     mkdirSync(validators);
@@ -114,8 +114,15 @@ describe("the validator cache of `charter query`", () => {
       const t = new Date(old.getTime() + i * 1000);
       utimesSync(f, t, t);
     }
+    // Left by runs that stopped while writing: an old one goes, a recent one (perhaps being written) stays.
+    const stale = join(validators, "0123456789abcdef.cjs.4242.tmp");
+    const fresh = join(validators, "0123456789abcdef.cjs.4343.tmp");
+    writeFileSync(stale, "half a");
+    utimesSync(stale, old, old);
+    writeFileSync(fresh, "half a");
     run(dir);
-    const kept = readdirSync(validators).sort();
+    expect(readdirSync(validators).filter((f) => f.endsWith(".tmp"))).toEqual(["0123456789abcdef.cjs.4343.tmp"]);
+    const kept = readdirSync(validators).filter((f) => f.endsWith(".cjs")).sort();
     expect(kept).toHaveLength(64);
     // The new file and the 63 newest of the old ones.
     expect(kept.filter((f) => f.startsWith("0000")).map((f) => Number(f.slice(0, 32)))).toEqual(Array.from({ length: 63 }, (_, i) => i + 7));

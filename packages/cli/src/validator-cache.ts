@@ -14,6 +14,8 @@ import { VERSION } from "./version.js";
 
 /** Validator files kept at most; the oldest go when a new one is written (each is ≈ 10 KB). */
 const KEEP = 64;
+/** A temporary file this old was left by a run that stopped while writing: pruned with the rest. */
+const STALE_TMP_MS = 10 * 60 * 1000;
 
 /**
  * Where charter keeps what it caches: CHARTER_CACHE_DIR, else the platform's user cache directory
@@ -37,7 +39,10 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** Write `code` as `file` whole or not at all (a concurrent run may read it), then drop the oldest files beyond KEEP. */
+/**
+ * Write `code` as `file` whole or not at all (a concurrent run may read it), then drop the oldest
+ * files beyond KEEP and temporary files left by runs that stopped mid-write.
+ */
 function store(dir: string, file: string, code: string): void {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
@@ -55,9 +60,14 @@ function store(dir: string, file: string, code: string): void {
     return;
   }
   try {
+    const now = Date.now();
     const kept = readdirSync(dir).flatMap((f) => {
-      if (!f.endsWith(".cjs")) return [];
       const path = join(dir, f);
+      if (f.endsWith(".tmp")) {
+        if (now - statSync(path).mtimeMs > STALE_TMP_MS) rmSync(path, { force: true });
+        return [];
+      }
+      if (!f.endsWith(".cjs")) return [];
       return [{ path, mtime: statSync(path).mtimeMs }];
     });
     kept.sort((a, b) => b.mtime - a.mtime || (a.path < b.path ? -1 : 1));
