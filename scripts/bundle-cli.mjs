@@ -9,6 +9,7 @@
 //   bundle/package.json    makes every .js file here CommonJS
 import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,9 +26,12 @@ mkdirSync(outdir, { recursive: true });
 // Every file here is CommonJS, the bin too: Node's ES module loader alone (its set-up, and a facade per
 // builtin module imported) took ≈ 10 ms of each start.
 writeFileSync(`${outdir}/package.json`, `${JSON.stringify({ type: "commonjs" })}\n`);
+// ajv's version goes into the bundle: `charter query` keeps ajv's generated validators between runs
+// and uses one only if the same ajv generated it (packages/cli/src/validator-cache.ts).
+const ajvVersion = JSON.parse(readFileSync(createRequire(new URL("../packages/engine/package.json", import.meta.url)).resolve("ajv/package.json"), "utf8")).version;
 const moduleUrl = {
   // The bin, the grammar loader and the lint worker locate files from their own module's URL.
-  define: { "import.meta.url": "__charterModuleUrl" },
+  define: { "import.meta.url": "__charterModuleUrl", __CHARTER_AJV_VERSION__: JSON.stringify(ajvVersion) },
   banner: { js: 'var __charterModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
 };
 await build({ ...common, ...moduleUrl, entryPoints: ["packages/cli/dist/bin.js"], format: "cjs", outfile: `${outdir}/main.js` });

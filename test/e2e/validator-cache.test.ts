@@ -48,8 +48,16 @@ describe("the validator cache of `charter query`", () => {
     expect(second.validator).toEqual([`charter: validator cache ${file}: used`]);
     expect(second.ajvLoaded).toBe(false);
     expect(second.stdout).toBe(plain.stdout);
-    // ajv's standalone code: the schema is in it.
-    expect(readFileSync(join(dir, "validators", files[0]!), "utf8")).toContain('"open_weights":{"type":"boolean"}');
+    // ajv's standalone code, after a line naming what generated it and from which schema.
+    const code = readFileSync(join(dir, "validators", files[0]!), "utf8");
+    expect(code.split("\n")[0]).toMatch(/^\/\/ charter descriptor validator \d+ "charter \d+\.\d+\.\d+, ajv \d+\.\d+\.\d+" \{"\$schema":/);
+    expect(code).toContain('"open_weights":{"type":"boolean"}');
+
+    // Code another ajv generated (the same schema) is not used: compiled afresh and rewritten.
+    writeFileSync(join(dir, "validators", files[0]!), code.replace(/, ajv [\d.]+"/, ', ajv 0.0.1"'));
+    const upgraded = run(dir);
+    expect(upgraded.validator).toEqual([`charter: validator cache ${file}: rejected: the validator module was generated for another schema, or by another version`, `charter: validator cache ${file}: written`]);
+    expect(upgraded.stdout).toBe(plain.stdout);
 
     // Another schema (facts optional), another file; put under the first one's name, it is refused.
     run(dir, [...QUERY, "--partial"]);
@@ -58,7 +66,7 @@ describe("the validator cache of `charter query`", () => {
     const other = both.find((f) => f !== files[0])!;
     writeFileSync(join(dir, "validators", files[0]!), readFileSync(join(dir, "validators", other)));
     const clash = run(dir);
-    expect(clash.validator[0]).toBe(`charter: validator cache ${file}: rejected: the validator module was generated from another schema`);
+    expect(clash.validator[0]).toBe(`charter: validator cache ${file}: rejected: the validator module was generated for another schema, or by another version`);
     expect(clash.stdout).toBe(plain.stdout);
   });
 

@@ -12,6 +12,14 @@ import type { CheckedSet } from "@charter/lang";
 import { write } from "./terminal.js";
 import { VERSION } from "./version.js";
 
+/**
+ * ajv's version, put into the bundle by scripts/bundle-cli.mjs: part of what the kept code is checked
+ * against, so that code another ajv generated is compiled afresh (charter's own version alone does not
+ * change with a dependency upgrade). Absent when the CLI runs unbundled.
+ */
+declare const __CHARTER_AJV_VERSION__: string | undefined;
+const GENERATOR = `charter ${VERSION}, ajv ${typeof __CHARTER_AJV_VERSION__ === "string" ? __CHARTER_AJV_VERSION__ : "(unbundled)"}`;
+
 /** Validator files kept at most; the oldest go when a new one is written (each is ≈ 10 KB). */
 const KEEP = 64;
 /** A temporary file this old was left by a run that stopped while writing: pruned with the rest. */
@@ -81,7 +89,7 @@ function store(dir: string, file: string, code: string): void {
 export async function descriptorValidator(set: CheckedSet, partial: boolean): Promise<Validate> {
   const root = cacheDir();
   const dir = root === undefined ? undefined : join(root, "validators");
-  const header = validatorHeader(set, partial, VERSION);
+  const header = validatorHeader(set, partial, GENERATOR);
   const file = dir === undefined ? undefined : join(dir, validatorFileName(header));
   if (file !== undefined) {
     let code: string | undefined;
@@ -102,7 +110,7 @@ export async function descriptorValidator(set: CheckedSet, partial: boolean): Pr
   }
   // A module of its own in the bundle, so that ajv is read and compiled only here.
   const { validatorModuleCode, validatorFor } = await import("@charter/engine/validator-code");
-  const code = validatorModuleCode(set, partial, VERSION);
+  const code = validatorModuleCode(set, partial, GENERATOR);
   if (code === undefined) return validatorFor(set, partial, true);
   if (dir !== undefined && file !== undefined) store(dir, file, code);
   // The code just written, not ajv's own function: every run validates with the same code.

@@ -12,7 +12,7 @@ export type Validate = (value: unknown) => boolean;
 
 /**
  * Raised with every change to how validator-code.ts generates the code (ajv options, formats), so that
- * code kept under the old name is not used for the new.
+ * code generated the old way fails the header check.
  */
 const MODULE_FORMAT = 1;
 
@@ -26,8 +26,8 @@ export function fastSchema(set: CheckedSet, partial: boolean): object {
 
 /**
  * The first line of the set's validator module: what the code was generated from — how (MODULE_FORMAT),
- * `salt` (the CLI passes its version, so that an upgrade, which may bring another ajv, never meets code
- * from the last one) and the schema. loadValidatorModule compares it whole, so a file name that two
+ * `salt` (the CLI passes its own version and ajv's, so that code another version generated is not
+ * used) and the schema. loadValidatorModule compares it whole, so a file name that two
  * schemas happen to share can only cost a compile, never give one schema another's verdicts.
  */
 export function validatorHeader(set: CheckedSet, partial: boolean, salt = ""): string {
@@ -58,7 +58,7 @@ export function validatorFileName(header: string): string {
  */
 export function loadValidatorModule(code: string, header?: string): Validate {
   if (header !== undefined && !(code.startsWith(header) && code.charCodeAt(header.length) === 10)) {
-    throw new Error("the validator module was generated from another schema");
+    throw new Error("the validator module was generated for another schema, or by another version");
   }
   const module: { exports: unknown } = { exports: {} };
   const require = (id: string): unknown => {
