@@ -103,6 +103,8 @@ export interface ProgramBody {
   covers: Cond | undefined;
 }
 
+/** A date key as an Int32 word: `unbounded` for ±Infinity (no `effective` / `until`). */
+const day = (x: number, unbounded: number): number => (Number.isFinite(x) ? x : unbounded);
 
 /** What to place: a clause (or a body, for a layer) and the part of its condition still to test. */
 interface Item {
@@ -174,7 +176,7 @@ export function buildPrograms(layout: SlotLayout, clauses: ProgramClause[], node
     const c = clauses[item.k]!;
     if (entryOf[item.k] === -1) entryOf[item.k] = at;
     const dated = Number.isFinite(c.from) || Number.isFinite(c.until);
-    const dates = dated ? [Number.isFinite(c.from) ? c.from : DAY_MIN, Number.isFinite(c.until) ? c.until : DAY_MAX] : [];
+    const dates = dated ? [day(c.from, DAY_MIN), day(c.until, DAY_MAX)] : [];
     words.push(item.k, at + E.From + dates.length + c.pay.length + condition.length, c.kind | (dated ? M.Dated : 0) | (c.pay.length << M.PayShift), ...dates, ...c.pay, ...condition);
   };
   // A block is a decision tree: the conjunct most entries share is tested once for all of them — a

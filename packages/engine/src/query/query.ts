@@ -26,38 +26,14 @@ export function candidateHits(c: CompiledSet, domainId: number, v: Float64Array,
   return runBlocks(p, ranges, count, v, day, hits, at, 0);
 }
 
-/** candidateHits in source order, each clause once (for callers that list the clauses; answers need no sort first). */
-export function applicableHits(c: CompiledSet, domainId: number, v: Float64Array, day: number): number {
-  const n = candidateHits(c, domainId, v, day);
-  const { hits, at } = c.scratch;
-  // Blocks come in node order, not source order: a few (≈ 13) indices, so an insertion sort, then drop
-  // the duplicates of a clause that matched through two of its patterns.
-  for (let i = 1; i < n; i++) {
-    const x = hits[i]!;
-    const y = at[i]!;
-    let j = i - 1;
-    while (j >= 0 && hits[j]! > x) {
-      hits[j + 1] = hits[j]!;
-      at[j + 1] = at[j]!;
-      j--;
-    }
-    hits[j + 1] = x;
-    at[j + 1] = y;
-  }
-  let m = 0;
-  for (let i = 0; i < n; i++) {
-    if (m > 0 && hits[i] === hits[m - 1]) continue;
-    hits[m] = hits[i]!;
-    at[m++] = at[i]!;
-  }
-  return m;
-}
-
-/** The clauses that apply to a domain id, facts and day, in source order. */
+/** The clauses that apply to a domain id, facts and day, in source order, each once. */
 export function applicable(c: CompiledSet, domainId: number, v: Float64Array, day: number): ClauseRt[] {
-  const n = applicableHits(c, domainId, v, day);
-  const out: ClauseRt[] = [];
-  for (let i = 0; i < n; i++) out.push(c.clauses[c.scratch.hits[i]!]!);
+  const n = candidateHits(c, domainId, v, day);
+  const { hits, picked } = c.scratch;
+  for (let i = 0; i < n; i++) picked[i] = hits[i]!;
+  const m = sortDistinct(picked, n);
+  const out = new Array<ClauseRt>(m);
+  for (let i = 0; i < m; i++) out[i] = c.clauses[picked[i]!]!;
   return out;
 }
 
@@ -122,6 +98,15 @@ function sortDistinct(a: Float64Array, n: number): number {
   return m;
 }
 
+/** The clause indices among `hits[0 .. n)` whose entries are of `kind`, each once, in source order, into `c.scratch.picked`; returns how many. */
+function pickKind(c: CompiledSet, hits: Int32Array, at: Int32Array, n: number, kind: Kind): number {
+  const { code } = c.programs;
+  const { picked } = c.scratch;
+  let m = 0;
+  for (let i = 0; i < n; i++) if ((code[at[i]! + E.Meta]! & M.Kind) === kind) picked[m++] = hits[i]!;
+  return sortDistinct(picked, m);
+}
+
 /**
  * `decide` over clause indices `hits[0 .. n)` with their program entries in `at`, in any order and
  * with repeats (a clause that matched through two of its patterns): what a clause grants is read from
@@ -145,10 +130,7 @@ export function decideHits(c: CompiledSet, hits: Int32Array, at: Int32Array, n: 
   }
   const { marks, picked } = c.scratch;
   if (prohibited || exempt) {
-    const want = prohibited ? Kind.Prohibit : Kind.Exempt;
-    let m = 0;
-    for (let i = 0; i < n; i++) if ((code[at[i]! + E.Meta]! & M.Kind) === want) picked[m++] = hits[i]!;
-    m = sortDistinct(picked, m);
+    const m = pickKind(c, hits, at, n, prohibited ? Kind.Prohibit : Kind.Exempt);
     const reasons: Via[] = new Array<Via>(m);
     for (let i = 0; i < m; i++) reasons[i] = vias[picked[i]!]!;
     return { deployment: header.deployment, domain: header.domain, at: header.at, verdict: prohibited ? "prohibited" : "exempt", approve: [], notify: [], escalations: [], reasons };
@@ -195,9 +177,7 @@ export function decideHits(c: CompiledSet, hits: Int32Array, at: Int32Array, n: 
   if (marked) for (const rank of marked) marks[rank] = 0;
   let escalations: EscalationEntry[] = [];
   if (escalating) {
-    let m = 0;
-    for (let i = 0; i < n; i++) if ((code[at[i]! + E.Meta]! & M.Kind) === Kind.Escalate) picked[m++] = hits[i]!;
-    m = sortDistinct(picked, m);
+    const m = pickKind(c, hits, at, n, Kind.Escalate);
     escalations = new Array<EscalationEntry>(m);
     nextEpoch(c.scratch);
     for (let i = 0; i < m; i++) {
