@@ -1,11 +1,10 @@
 // The bin runs the bundle from V8's code cache (packages/cli/src/bin.ts, scripts/bundle-cli.mjs): the
 // build must leave caches V8 accepts, and a cache that is damaged, stale or switched off must change
 // nothing but the time a command takes.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { charter, root } from "./run-cli.js";
+import { describe, expect, it } from "vitest";
+import { charter, root, tempDir } from "./run-cli.js";
 
 const bundle = join(root, "packages/cli/bundle");
 const QUERY = ["query", "charters/model", "-d", "test/fixtures/deployments/acme-triage.yaml", "--format", "json"];
@@ -22,17 +21,12 @@ function run(dir: string, args: string[], env: Record<string, string> = {}) {
   return { code: r.code, stdout: r.stdout, stderr, cache };
 }
 
-const copies: string[] = [];
 /** A copy of the built bundle (modification times kept, so its caches are as fresh as the build's). */
 function copy(): string {
-  const dir = mkdtempSync(join(tmpdir(), "charter-bundle-"));
+  const dir = tempDir("bundle");
   cpSync(bundle, dir, { recursive: true, preserveTimestamps: true });
-  copies.push(dir);
   return dir;
 }
-afterAll(() => {
-  for (const d of copies) rmSync(d, { recursive: true, force: true });
-});
 
 describe("the bundle's code cache", () => {
   const plain = run(bundle, QUERY, { CHARTER_NO_CODE_CACHE: "1" });
@@ -48,8 +42,7 @@ describe("the bundle's code cache", () => {
       for (const line of r.cache) expect(line, args.join(" ")).toMatch(/: used$/);
     }
     // A bad descriptor with no validator kept: ajv's file compiles the validator, yaml's locates the problem.
-    const fresh = mkdtempSync(join(tmpdir(), "charter-cache-"));
-    copies.push(fresh);
+    const fresh = tempDir("cache");
     const bad = run(bundle, ["query", "charters/model", "-d", "test/fixtures/deployments/bad/wrong-type.yaml"], { CHARTER_CACHE_DIR: fresh });
     expect(bad.code).toBe(2);
     expect(bad.cache.map((l) => l.replace(/^charter: code cache (\S+): used$/, "$1"))).toEqual(

@@ -11,8 +11,19 @@ const main = fileURLToPath(new URL("../../packages/cli/bundle/main.js", import.m
  * charter's cache directory for the runs of this test file (validator-cache.ts): not the user's, and
  * shared, so that the first query of a schema compiles its validator and the later ones load it.
  */
-export const cacheDir = mkdtempSync(join(tmpdir(), "charter-test-cache-"));
-process.on("exit", () => rmSync(cacheDir, { recursive: true, force: true }));
+const made: string[] = [];
+process.on("exit", () => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
+
+/** A fresh temporary directory, removed when the test process ends. */
+export function tempDir(prefix: string): string {
+  const d = mkdtempSync(join(tmpdir(), `charter-${prefix}-`));
+  made.push(d);
+  return d;
+}
+
+export const cacheDir = tempDir("test-cache");
 
 export interface CliRun {
   code: number;

@@ -1,15 +1,13 @@
 // Where the CLI's output goes (packages/cli/src/terminal.ts): a terminal gets colour, a pipe, a file
 // and /dev/null get the same plain bytes, and a reader that goes away early ends the output quietly.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { cacheDir, charter, root } from "./run-cli.js";
+import { describe, expect, it } from "vitest";
+import { cacheDir, charter, root, tempDir } from "./run-cli.js";
 
 const bin = join(root, "packages/cli/bundle/main.js");
-const dir = mkdtempSync(join(tmpdir(), "charter-terminal-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir("terminal");
 
 /** A shell command line from the repository root, with charter's test cache and NO_COLOR unset unless given. */
 function sh(line: string, env: Record<string, string> = {}) {

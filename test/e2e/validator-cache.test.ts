@@ -1,23 +1,14 @@
 // `charter query` keeps the descriptor validator between runs (packages/cli/src/validator-cache.ts):
 // the first run of a schema writes it, the next ones load it instead of ajv; a file that is damaged or
 // cannot be written changes nothing but the time a query takes.
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, readdirSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { charter } from "./run-cli.js";
+import { describe, expect, it } from "vitest";
+import { charter, tempDir } from "./run-cli.js";
 
 const QUERY = ["query", "charters/model", "-d", "test/fixtures/deployments/acme-triage.yaml", "--format", "json"];
 
-const dirs: string[] = [];
-function freshDir(): string {
-  const d = mkdtempSync(join(tmpdir(), "charter-cache-"));
-  dirs.push(d);
-  return d;
-}
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const freshDir = (): string => tempDir("cache");
 
 /** A query with `dir` as charter's cache directory: its output, and what it reported of the validator cache and of ajv's file. */
 function run(dir: string, args = QUERY, env: Record<string, string> = {}) {

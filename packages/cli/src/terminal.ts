@@ -23,6 +23,11 @@ function isNull(st: { dev: number; ino: number }): boolean {
   }
 }
 
+/** Node's stream for `fd`: built on first use, which write() puts off until it is needed. */
+function stream(fd: Fd): NodeJS.WriteStream {
+  return fd === 1 ? process.stdout : process.stderr;
+}
+
 /** Whether `fd` is a terminal (a TTY). */
 export function isTerminal(fd: Fd): boolean {
   let st;
@@ -41,7 +46,7 @@ export function isTerminal(fd: Fd): boolean {
 export function write(fd: Fd, text: string): void {
   if (text === "" || closed.has(fd)) return;
   if (streamed.has(fd)) {
-    (fd === 1 ? process.stdout : process.stderr).write(text);
+    stream(fd).write(text);
     return;
   }
   const buf = Buffer.from(text, "utf8");
@@ -53,7 +58,7 @@ export function write(fd: Fd, text: string): void {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === "EAGAIN") {
         streamed.add(fd);
-        (fd === 1 ? process.stdout : process.stderr).write(buf.subarray(off));
+        stream(fd).write(buf.subarray(off));
         return;
       }
       if (code === "EPIPE") {

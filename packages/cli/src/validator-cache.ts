@@ -6,7 +6,7 @@
 // CHARTER_DEBUG_CODE_CACHE), and CHARTER_NO_CODE_CACHE turns it off with the bin's code cache.
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { loadValidatorModule, validatorFileName, validatorHeader, type Validate } from "@charter/engine";
 import type { CheckedSet } from "@charter/lang";
 import { write } from "./terminal.js";
@@ -51,7 +51,8 @@ function message(e: unknown): string {
  * Write `code` as `file` whole or not at all (a concurrent run may read it), then drop the oldest
  * files beyond KEEP and temporary files left by runs that stopped mid-write.
  */
-function store(dir: string, file: string, code: string): void {
+function store(file: string, code: string): void {
+  const dir = dirname(file);
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -85,34 +86,37 @@ function store(dir: string, file: string, code: string): void {
   }
 }
 
+/** The validator kept as `file`, if it is there and was generated as `header` says; undefined otherwise. */
+function kept(file: string, header: string): Validate | undefined {
+  let code: string;
+  try {
+    code = readFileSync(file, "utf8");
+  } catch (e) {
+    debug(file, (e as NodeJS.ErrnoException).code === "ENOENT" ? "absent" : `unreadable: ${message(e)}`);
+    return undefined;
+  }
+  try {
+    const validate = loadValidatorModule(code, header);
+    debug(file, "used");
+    return validate;
+  } catch (e) {
+    debug(file, `rejected: ${message(e)}`);
+    return undefined;
+  }
+}
+
 /** The fast reading's validator for `set`: from the cache when it holds the schema's, else compiled by ajv (and kept). */
 export async function descriptorValidator(set: CheckedSet, partial: boolean): Promise<Validate> {
   const root = cacheDir();
-  const dir = root === undefined ? undefined : join(root, "validators");
   const header = validatorHeader(set, partial, GENERATOR);
-  const file = dir === undefined ? undefined : join(dir, validatorFileName(header));
-  if (file !== undefined) {
-    let code: string | undefined;
-    try {
-      code = readFileSync(file, "utf8");
-    } catch (e) {
-      debug(file, (e as NodeJS.ErrnoException).code === "ENOENT" ? "absent" : `unreadable: ${message(e)}`);
-    }
-    if (code !== undefined) {
-      try {
-        const validate = loadValidatorModule(code, header);
-        debug(file, "used");
-        return validate;
-      } catch (e) {
-        debug(file, `rejected: ${message(e)}`);
-      }
-    }
-  }
+  const file = root === undefined ? undefined : join(root, "validators", validatorFileName(header));
+  const found = file === undefined ? undefined : kept(file, header);
+  if (found) return found;
   // A module of its own in the bundle, so that ajv is read and compiled only here.
   const { validatorModuleCode, validatorFor } = await import("@charter/engine/validator-code");
   const code = validatorModuleCode(set, partial, GENERATOR);
   if (code === undefined) return validatorFor(set, partial, true);
-  if (dir !== undefined && file !== undefined) store(dir, file, code);
+  if (file !== undefined) store(file, code);
   // The code just written, not ajv's own function: every run validates with the same code.
   return loadValidatorModule(code, header);
 }
