@@ -1,9 +1,8 @@
 // `charter fmt` end to end, on copies in a temporary folder (never on the repository's files).
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { charter, root } from "./run-cli.js";
+import { charter, root, tempDir } from "./run-cli.js";
 
 const messy = `constitution   "Tiny"
 layers{a<b}
@@ -16,7 +15,7 @@ govern d.* when x
 `;
 
 function scratch(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "charter-fmt-"));
+  const dir = tempDir("fmt");
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }
@@ -71,7 +70,7 @@ govern d.* when x
   });
 
   it("formats the spec's model set without changing its meaning (check stays clean)", () => {
-    const dir = mkdtempSync(join(tmpdir(), "charter-fmt-"));
+    const dir = tempDir("fmt");
     cpSync(join(root, "charters/model"), dir, { recursive: true });
     expect(charter(["fmt", dir]).code).toBe(0);
     expect(charter(["check", dir]).code).toBe(0);

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterAll } from "vitest";
 
 export const root = fileURLToPath(new URL("../../", import.meta.url));
 const main = fileURLToPath(new URL("../../packages/cli/bundle/main.js", import.meta.url));
@@ -12,11 +13,13 @@ const main = fileURLToPath(new URL("../../packages/cli/bundle/main.js", import.m
  * shared, so that the first query of a schema compiles its validator and the later ones load it.
  */
 const made: string[] = [];
-process.on("exit", () => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
+// Registered when a test file imports this module, so it runs after that file's tests (a worker's
+// process "exit" event is not a place to rely on: vitest ends its workers without one).
+afterAll(() => {
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-/** A fresh temporary directory, removed when the test process ends. */
+/** A fresh temporary directory, removed after the importing test file's tests. */
 export function tempDir(prefix: string): string {
   const d = mkdtempSync(join(tmpdir(), `charter-${prefix}-`));
   made.push(d);
