@@ -40,14 +40,15 @@ await build({ ...common, ...moduleUrl, entryPoints: ["packages/cli/dist/bin.js"]
 // main.ts imports a command on use, which bin.ts runs from the file's code cache. The language server
 // is a file of its own again: `charter lsp` loads it, and its lint worker runs it.
 const commands = readdirSync("packages/cli/dist/commands").flatMap((f) => (f.endsWith(".js") ? [f.slice(0, -3)] : []));
-const lazyChildProcess = {
-  name: "lazy-child-process",
+// Modules of a dependency swapped for a file of ours (scripts/bundle/ says why for each): `id` as
+// imported from inside package `pkg`.
+const substitute = (id, pkg, file) => ({
+  name: `substitute ${id}`,
   setup(b) {
-    b.onResolve({ filter: /^node:child_process$/ }, (a) =>
-      /[/\\]commander[/\\]/.test(a.importer) ? { path: fileURLToPath(new URL("./bundle/lazy-child-process.cjs", import.meta.url)) } : undefined,
-    );
+    const inPkg = new RegExp(`[/\\\\]${pkg}[/\\\\]`);
+    b.onResolve({ filter: new RegExp(`^${id}$`) }, (a) => (inPkg.test(a.importer) ? { path: fileURLToPath(new URL(file, import.meta.url)) } : undefined));
   },
-};
+});
 // Modules the CLI imports on use, each in a file of its own: commands, the language server, and the
 // engine's descriptor readings that only some runs need (`yaml` for a bad descriptor, ajv for a schema
 // whose validator is not in charter's cache).
@@ -55,21 +56,14 @@ const engineApart = {
   "read-located": "packages/engine/dist/descriptor/read-located.js",
   "validator-code": "packages/engine/dist/descriptor/validator-code.js",
 };
-const noSupportsColor = {
-  name: "no-supports-color",
-  setup(b) {
-    b.onResolve({ filter: /^#supports-color$/ }, (a) =>
-      /[/\\]chalk[/\\]/.test(a.importer) ? { path: fileURLToPath(new URL("./bundle/no-supports-color.mjs", import.meta.url)) } : undefined,
-    );
-  },
-};
 const apart = {
-  name: "commands-apart",
+  name: "apart",
   setup(b) {
-    b.onResolve({ filter: /^\.\/commands\/\w+\.js$|\/lsp\/server\.js$|^@charter\/engine\/[\w-]+$/ }, (a) => {
-      const name = a.path.match(/([\w-]+)(?:\.js)?$/)[1];
-      if (a.path.startsWith("@charter/") && !(name in engineApart)) return undefined;
-      return a.kind === "dynamic-import" ? { path: `./${name}.cjs`, external: true } : undefined;
+    const onUse = (a, name) => (a.kind === "dynamic-import" ? { path: `./${name}.cjs`, external: true } : undefined);
+    b.onResolve({ filter: /^\.\/commands\/\w+\.js$|\/lsp\/server\.js$/ }, (a) => onUse(a, a.path.match(/(\w+)\.js$/)[1]));
+    b.onResolve({ filter: /^@charter\/engine\/[\w-]+$/ }, (a) => {
+      const name = a.path.slice("@charter/engine/".length);
+      return name in engineApart ? onUse(a, name) : undefined;
     });
   },
 };
@@ -84,7 +78,11 @@ await build({
   outdir,
   format: "cjs",
   outExtension: { ".js": ".cjs" },
-  plugins: [apart, lazyChildProcess, noSupportsColor],
+  plugins: [
+    apart,
+    substitute("node:child_process", "commander", "./bundle/lazy-child-process.cjs"),
+    substitute("#supports-color", "chalk", "./bundle/no-supports-color.mjs"),
+  ],
   // import() of another bundle file becomes a require(), which bin.ts answers from the code cache
   // (vm.Script, which runs the files, has no loader for a real import()).
   supported: { "dynamic-import": false },
