@@ -102,20 +102,26 @@ const timerNs = summary(empties).p50;
 // a slow stretch of that length moved a single pass's p50 by 20–40% between runs. Each pass's own p50
 // is kept, so the spread shows.
 const PASSES = opts.passes;
-const single = new Float64Array(deps.length * PASSES);
-res.passP50 = [];
-for (let pass = 0; pass < PASSES; pass++) {
-  const base = pass * deps.length;
-  for (let i = 0; i < deps.length; i++) {
-    const a = hrtime.bigint();
-    sink += query(compiled, deps[i]).approve.length;
-    const b = hrtime.bigint();
-    single[base + i] = Math.max(0, Number(b - a) - timerNs) / 1000;
+/** Each call over `list` timed alone, PASSES times: µs per call, pooled, and each pass's p50. */
+function timeCalls(list) {
+  const us = new Float64Array(list.length * PASSES);
+  const passP50 = [];
+  for (let pass = 0; pass < PASSES; pass++) {
+    const base = pass * list.length;
+    for (let i = 0; i < list.length; i++) {
+      const a = hrtime.bigint();
+      sink += query(compiled, list[i]).approve.length;
+      const b = hrtime.bigint();
+      us[base + i] = Math.max(0, Number(b - a) - timerNs) / 1000;
+    }
+    passP50.push(summary(us.subarray(base, base + list.length)).p50);
   }
-  res.passP50.push(summary(single.subarray(base, base + deps.length)).p50);
+  return { all: summary(us), passP50 };
 }
+const single = timeCalls(deps);
+res.passP50 = single.passP50;
 res.timerNs = timerNs;
-res.single = summary(single);
+res.single = single.all;
 
 // (3) batches of 16 different deployments: per-answer mean per batch
 const B = 16;
@@ -132,16 +138,7 @@ res.batch16 = summary(batches);
 // warm. The gap to (2) is what memory locality costs; the work per answer is identical.
 const sorted = deps.slice().sort((x, y) => (x.domain < y.domain ? -1 : x.domain > y.domain ? 1 : 0));
 for (const d of sorted) sink += query(compiled, d).approve.length;
-const warm = new Float64Array(sorted.length * PASSES);
-for (let pass = 0; pass < PASSES; pass++) {
-  for (let i = 0; i < sorted.length; i++) {
-    const a = hrtime.bigint();
-    sink += query(compiled, sorted[i]).approve.length;
-    const b = hrtime.bigint();
-    warm[pass * sorted.length + i] = Math.max(0, Number(b - a) - timerNs) / 1000;
-  }
-}
-res.sortedByDomain = summary(warm);
+res.sortedByDomain = timeCalls(sorted).all;
 log(`${res.candidatesPerQuery?.toFixed(0) ?? "?"} candidate clauses / ${res.applicablePerQuery?.toFixed(1) ?? "?"} applicable per query on average`);
 log(`query over ${deps.length} deployments × ${PASSES} passes: p50 ${res.single.p50.toFixed(2)} µs (passes ${res.passP50.map((x) => x.toFixed(2)).join(", ")}), p99 ${res.single.p99.toFixed(2)} µs (single call, timer ${timerNs} ns subtracted); batch-of-16 p50 ${res.batch16.p50.toFixed(2)} µs; sorted by domain p50 ${res.sortedByDomain.p50.toFixed(2)} µs; mean ${res.throughputUs.toFixed(2)} µs`);
 
