@@ -45,4 +45,33 @@ describe("engine = reference", () => {
       { numRuns: 50, seed: 7 },
     );
   });
+
+  it("an escalation to a layer lists its covering bodies by id, whichever conditions they share", () => {
+    // b2 and b3 share a test of `region` that the index may take first; the answer still goes by id.
+    const set = checkedSet([
+      {
+        file: "c.charter",
+        text: `constitution "t"
+layers { local < national }
+enum region { eu, uk, us }
+facts {
+  region: region
+  markets: set of region
+  compute: number
+}
+domains { health }
+body b1 { layer national covers markets contains eu }
+body b2 { layer national covers region == eu }
+body b3 { layer national covers region in { eu, uk } and compute > 1 }
+body b4 { layer national }
+escalate * when compute >= 0 to national
+`,
+      },
+    ]);
+    const d = { domain: "health", at: "2026-03-01", facts: { region: "eu", markets: ["eu"], compute: 5 } };
+    const answer = query(compile(set), d);
+    expect(answer.escalations.map((e) => e.bodies)).toEqual([["b1", "b2", "b3", "b4"]]);
+    expect(answer.approve.map((e) => e.body)).toEqual(["b1", "b2", "b3", "b4"]);
+    expect(asJson(answer)).toEqual(asJson(evaluate(set, d)));
+  });
 });

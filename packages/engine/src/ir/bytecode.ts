@@ -121,3 +121,74 @@ export function emit(c: Cond, layout: SlotLayout, pool: ConstPool, out: number[]
     }
   }
 }
+
+/** Words of the atom at `q` (three, and for `in` its value indices). */
+export function atomWords(code: ArrayLike<number>, q: number): number {
+  const op = code[q]! & 15;
+  return ATOM_WORDS + (op === Op.In || op === Op.NotIn ? code[q + 1]! : 0);
+}
+
+/**
+ * Call `f(slot, value)` for each value an atom of `code` compares its slot with: a constant, an `in`
+ * list's value index, 1 for a flag. Between two consecutive such values of a slot every atom on it
+ * keeps its truth, which is what the index's fact classes (ir/program.ts) rest on.
+ */
+export function atomValues(code: ArrayLike<number>, consts: ArrayLike<number>, f: (slot: number, value: number) => void): void {
+  for (let q = 0; q < code.length; q += atomWords(code, q)) {
+    const w = code[q]!;
+    const op = w & 15;
+    if (op === Op.In || op === Op.NotIn) for (let i = 0; i < code[q + 1]!; i++) f(w >> 4, code[q + ATOM_WORDS + i]!);
+    else f(w >> 4, op === Op.IsOne ? 1 : consts[code[q + 1]!]!);
+  }
+}
+
+/**
+ * Run the jump code starting at `base` in `code` on the values `v`: whether the condition holds. A
+ * missing fact (NaN) fails every atom, and `!=`/`not in` too.
+ */
+export function holds(code: Int32Array, k: Float64Array, v: Float64Array, base: number): boolean {
+  let q = base;
+  for (;;) {
+    const w = code[q]!;
+    const x = v[w >> 4]!;
+    let t: boolean;
+    switch (w & 15) {
+      case Op.Eq:
+        t = x === k[code[q + 1]!];
+        break;
+      case Op.Ne:
+        t = x !== k[code[q + 1]!] && x === x;
+        break;
+      case Op.Lt:
+        t = x < k[code[q + 1]!]!;
+        break;
+      case Op.Le:
+        t = x <= k[code[q + 1]!]!;
+        break;
+      case Op.Gt:
+        t = x > k[code[q + 1]!]!;
+        break;
+      case Op.Ge:
+        t = x >= k[code[q + 1]!]!;
+        break;
+      case Op.In:
+      case Op.NotIn: {
+        let found = false;
+        for (let i = q + ATOM_WORDS, e = q + ATOM_WORDS + code[q + 1]!; i < e; i++) {
+          if (code[i] === x) {
+            found = true;
+            break;
+          }
+        }
+        t = (w & 15) === Op.In ? found : !found && x === x;
+        break;
+      }
+      default:
+        t = x === 1;
+    }
+    const j = code[q + 2]!;
+    const to = t ? j & 0xffff : j >>> 16;
+    if (to >= Target.Reject) return to === Target.Accept;
+    q = base + to;
+  }
+}

@@ -73,8 +73,10 @@ export interface Scratch {
   /** Applicable clauses: index and program entry offset. */
   hits: Int32Array;
   at: Int32Array;
-  /** Block ranges a query runs: the global block, the domain's, and the subtree part of each ancestor's. */
-  ranges: Int32Array;
+  /** The lists a query runs: the global list, the domain's exact list, and the subtree list of the domain and each ancestor. */
+  lists: Int32Array;
+  /** Per dimension (fact slot, then the day): the class of the query's value (ir/program.ts `classify`). */
+  cls: Int32Array;
   /** Per body rank: flags used by the precedence pass. */
   marks: Uint8Array;
   /** Clause indices an answer lists in source order (escalations, reasons), sorted here. */
@@ -239,7 +241,7 @@ export function compile(set: CheckedSet): CompiledSet {
     programs,
     scratch: { values: new Float64Array(layout.size), hits: new Int32Array(maxHits),
       at: new Int32Array(maxHits),
-      ranges: new Int32Array(4 * (3 + maxDepth)), marks: new Uint8Array(bodiesByRank.length),
+      lists: new Int32Array(2 + maxDepth), cls: new Int32Array(programs.day + 1), marks: new Uint8Array(bodiesByRank.length),
       picked: new Float64Array(maxHits),
       layerEpoch: new Int32Array(set.layers.length).fill(-1),
       epoch: 0,

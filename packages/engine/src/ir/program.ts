@@ -1,12 +1,17 @@
-// The query index: every domain node's clauses as one contiguous block of Int32 words (clause index,
-// dates, what the clause grants, condition code), so a query reads a few short sequential runs of
-// memory — its node's block and the subtree part of each ancestor's — instead of chasing clause
-// objects across the heap; the answer is then built from the entries just read, still in cache. A
-// clause is stored once per pattern node, not once per domain below it, which keeps the index about
-// as big as the source (≈ 7 MB at 100k clauses).
+// The query index: per domain node, its clauses as lists whose conditions are precomputed as bitsets
+// over fact classes. Every atom compares one slot with a constant, so between two consecutive
+// constants a slot is compared with anywhere in the set, every atom on it keeps its truth: a slot's
+// value falls in one of a few classes, found once per query. A list keeps, per slot its clauses test,
+// a row of bits per class — which clauses' conjuncts on that slot hold — so the clauses of a list that
+// apply are the AND of one row per slot (and one for the day, whose classes come from the set's
+// `effective`/`until` dates, when there are few of them), a few words, with no per-clause branching. Conjuncts over several slots
+// (`a or b` across facts) stay as jump code, run only for the clauses the rows let through. A clause
+// is stored once per pattern node, not once per domain below it, and a list keeps its rows and its
+// entries (clause index, kind, grants, leftover code) together, so a query reads a few short runs of
+// memory — its node's lists and the subtree list of each ancestor.
 import type { Cond } from "@charter/lang";
 import type { Via } from "../query/answer.js";
-import { ATOM_WORDS, ConstPool, Op, Target, emit } from "./bytecode.js";
+import { ConstPool, atomValues, emit, holds } from "./bytecode.js";
 import type { SlotLayout } from "./slots.js";
 
 /** Day bounds as Int32 words: an absent `effective`/`until` is the widest representable date key. */
@@ -14,25 +19,35 @@ const DAY_MIN = -2147483648;
 const DAY_MAX = 2147483647;
 
 /**
- * Word offsets inside an entry: [clause index, next entry, meta, (from day, until day)?, grant words…,
- * condition code…]. `Meta` packs the kind, whether the clause has dates (most have none, and their
- * entries then skip the two date words) and the grant word count (see `M`); the header before the
- * dates is `E.From` words. A const enum so the offsets compile to literals (an imported `const` is a
- * module-cell load on every access).
+ * A slot compared with more constants than this is not indexed (its rows would cost 2 words per
+ * constant in every list testing it): its conjuncts stay code, and for the day, dates stay in entries.
+ * At 32, the 100k bench set's 60 dates stay in entries: rows for them made the index 7.5 MB instead of
+ * 4.9 MB, and queries slower.
+ */
+export const MAX_BOUNDS = 32;
+
+/** Bounds up to this (exclusive) that are all non-negative integers get a class table (`Programs.table`). */
+const MAX_TABLE = 256;
+
+/**
+ * Word offsets inside an entry: [clause index, meta, (from day, until day)?, grant words…, leftover
+ * condition code…]. `Meta` packs the kind, whether the entry has dates to check (only when the day is
+ * not indexed), whether it has leftover code, and the grant word count (see `M`). A const enum so the
+ * offsets compile to literals (an imported `const` is a module-cell load on every access).
  */
 export const enum E {
   Clause = 0,
-  Next = 1,
-  Meta = 2,
-  From = 3,
-  Until = 4,
+  Meta = 1,
+  From = 2,
+  Until = 3,
 }
 
-/** The `E.Meta` word: kind in the low 3 bits, the dates flag, the grant word count above. */
+/** The `E.Meta` word: kind in the low 3 bits, the flags, the grant word count above. */
 export const enum M {
   Kind = 7,
   Dated = 8,
-  PayShift = 4,
+  Code = 16,
+  PayShift = 5,
 }
 
 /** Where the grant words of the entry at `e`, whose meta word is `meta`, start. */
@@ -40,46 +55,53 @@ export function payStart(e: number, meta: number): number {
   return meta & M.Dated ? e + E.Until + 1 : e + E.From;
 }
 
-/** First word of a group, switch or jump (an entry starts with a clause index or body rank, never negative). */
-const enum Tag {
-  Group = -1,
-  Switch = -2,
-  Jump = -3,
+/**
+ * A list's header: [entry count, words per row, slots tested, (slot, row offset) per slot tested…,
+ * check mask (entries with dates or code left to run)…, entry offset per entry…]; then the rows (per
+ * slot, one row of `words` words per class of the slot) and the entries.
+ */
+export const enum H {
+  Count = 0,
+  Words = 1,
+  Dims = 2,
+  Head = 3,
 }
 
 export interface Programs {
-  /**
-   * Blocks back to back, each a small decision tree over its entries. An entry is laid out as `E`
-   * says; no condition code: the clause always holds. Grant words: a govern clause's `rank * 2 + role` (0 approve,
-   * 1 notify) in source order; a precedence clause's [winner rank, loser rank]. In the layer blocks the
-   * clause index is a body rank. Entries that share a conjunct are gathered under one test of it:
-   * - a group [Tag.Group, end of group, first member, guard atom code…, members…]: the members are
-   *   skipped when the guard fails, and do not test it again;
-   * - a switch [Tag.Switch, enum slot, value count, after, start per value…, value blocks…] for
-   *   conjuncts requiring enum values (`region == eu`, `region in { eu, uk }`): only the block of the
-   *   deployment's value is run (each ends with [Tag.Jump, after]).
-   */
+  /** Lists and their entries, back to back. */
   code: Int32Array;
   consts: Float64Array;
-  /** Per domain node: clauses with a subtree pattern there in [start, mid), exact patterns in [mid, end). */
-  start: Int32Array;
-  mid: Int32Array;
-  end: Int32Array;
-  /** Clauses with the `*` pattern. */
-  globalStart: number;
-  globalEnd: number;
+  /** Per domain node: the list of clauses with a subtree pattern there, and of exact patterns; -1 when empty. */
+  subtree: Int32Array;
+  exact: Int32Array;
+  /** The list of clauses with the `*` pattern, or -1. */
+  global: number;
+  /** Per layer: its bodies' `covers` as a list (a body's rank in place of a clause index), or -1. */
+  layers: Int32Array;
   /**
-   * Per layer: its bodies' `covers` in [layerStart, layerEnd), an entry per body with the rank in place
-   * of a clause index — what an escalation to the layer tests.
+   * Fact classes. Dimension d < `day` is slot d; `day` is the day. The values atoms compare dimension d
+   * with, ascending, are `bounds[boundStart[d] .. boundStart[d + 1])`; with m of them, class 2i is
+   * below the i-th (or above all, i = m), 2i + 1 equal to it, 2m + 1 a missing fact.
    */
-  layerStart: Int32Array;
-  layerEnd: Int32Array;
+  bounds: Float64Array;
+  boundStart: Int32Array;
+  day: number;
+  /** Dimensions some list has rows for: the only ones a query classifies. */
+  classified: Int32Array;
+  /**
+   * For dimensions whose bounds are all small non-negative integers (enum indices, flags, small ints):
+   * the class of each integer value below `tableLength[d]`, from `table[tableStart[d]]` — one load
+   * instead of a search.
+   */
+  table: Int32Array;
+  tableStart: Int32Array;
+  tableLength: Int32Array;
   /**
    * By clause index: the clause's location (`ClauseRt.via`), as one dense array so that building an
    * answer reads a pointer per via instead of touching a large clause object.
    */
   vias: Via[];
-  /** Per clause: the offset of one of its entries (they differ only in position and what is left to test). */
+  /** Per clause: the offset of one of its entries (they differ only in the code left to run). */
   entryOf: Int32Array;
 }
 
@@ -106,303 +128,271 @@ export interface ProgramBody {
 /** A date key as an Int32 word: `unbounded` for ±Infinity (no `effective` / `until`). */
 const day = (x: number, unbounded: number): number => (Number.isFinite(x) ? x : unbounded);
 
-/** What to place: a clause (or a body, for a layer) and the part of its condition still to test. */
+const conjuncts = (c: Cond | undefined): Cond[] => (!c ? [] : c.kind === "and" ? c.items : [c]);
+
+/** One value per class of a dimension with ascending `bounds` (see `Programs.bounds`). */
+function representatives(bounds: number[]): Float64Array {
+  const m = bounds.length;
+  const out = new Float64Array(2 * m + 2);
+  for (let i = 0; i <= m; i++) {
+    // Any value strictly between the neighbouring bounds stands for the class (if none exists, the
+    // class never occurs and its row does not matter).
+    out[2 * i] = m === 0 ? 0 : i === 0 ? bounds[0]! - Math.max(1, Math.abs(bounds[0]!)) : i === m ? bounds[m - 1]! + Math.max(1, Math.abs(bounds[m - 1]!)) : (bounds[i - 1]! + bounds[i]!) / 2;
+    if (i < m) out[2 * i + 1] = bounds[i]!;
+  }
+  out[2 * m + 1] = NaN;
+  return out;
+}
+
+/** What a list holds: a clause (or a body, for a layer) and its condition. */
 interface Item {
   k: number;
   when: Cond | undefined;
   body: boolean;
 }
 
-const conjuncts = (c: Cond | undefined): Cond[] => (!c ? [] : c.kind === "and" ? c.items : [c]);
-
-/** `when` without the conjuncts `drop` picks (they are known to hold where the result is tested). */
-function without(when: Cond | undefined, drop: (atom: Cond) => boolean): Cond | undefined {
-  const rest = conjuncts(when).filter((i) => !drop(i));
-  return rest.length === 0 ? undefined : rest.length === 1 ? rest[0] : { kind: "and", items: rest, span: when!.span };
-}
-
-/** Lay out the blocks. `global` and each node's lists hold clause indices in source order; `layers` bodies in rank order. */
+/** Lay out the lists. `global` and each node's lists hold clause indices in source order; `layers` bodies in rank order. */
 export function buildPrograms(layout: SlotLayout, clauses: ProgramClause[], nodes: ProgramNode[], global: number[], layers: ProgramBody[][]): Programs {
   const pool = new ConstPool();
-  // A clause's condition is placed once per pattern node (and its atoms tested as guards): emit once.
-  const emitted = new WeakMap<Cond, number[]>();
-  const code = (c: Cond | undefined): number[] => {
-    if (!c) return [];
-    let out = emitted.get(c);
+  const dayDim = layout.size;
+  const dims = layout.size + 1;
+  // A conjunct recurs in every list its clause is placed in: its code and slot are worked out once.
+  const codeOf = new WeakMap<Cond, number[]>();
+  const code = (c: Cond): number[] => {
+    let out = codeOf.get(c);
     if (!out) {
       emit(c, layout, pool, (out = []));
-      emitted.set(c, out);
+      codeOf.set(c, out);
     }
     return out;
   };
-  // Conjuncts recur in every block a clause is placed in: their keys and requirements are worked out once.
-  const keys = new WeakMap<Cond, string>();
-  /** Per key, the atom's code (a guard's words in a group header). */
-  const codeOfKey = new Map<string, number[]>();
-  const key = (atom: Cond): string => {
-    let k = keys.get(atom);
-    if (k === undefined) {
-      const words = code(atom);
-      keys.set(atom, (k = words.join(",")));
-      codeOfKey.set(k, words);
+  /** The one slot a conjunct tests, or -1 when it tests several. */
+  const slotOf = (c: Cond): number => {
+    let slot = -2;
+    atomValues(code(c), pool.values, (s) => (slot = slot === -2 || slot === s ? s : -1));
+    return slot < 0 ? -1 : slot;
+  };
+  // The values each dimension is compared with, over every conjunct that tests one slot.
+  const valueSets = Array.from({ length: dims }, () => new Set<number>());
+  const noteBounds = (when: Cond | undefined): void => {
+    for (const c of conjuncts(when)) if (slotOf(c) >= 0) atomValues(code(c), pool.values, (s, x) => valueSets[s]!.add(x));
+  };
+  for (const c of clauses) {
+    noteBounds(c.when);
+    if (Number.isFinite(c.from)) valueSets[dayDim]!.add(c.from);
+    if (Number.isFinite(c.until)) valueSets[dayDim]!.add(c.until);
+  }
+  for (const l of layers) for (const b of l) noteBounds(b.covers);
+  const indexed = valueSets.map((s) => s.size <= MAX_BOUNDS);
+  const boundLists = valueSets.map((s, d) => (indexed[d] ? [...s].sort((a, b) => a - b) : []));
+  const reps = boundLists.map(representatives);
+  const boundStart = new Int32Array(dims + 1);
+  boundLists.forEach((b, d) => (boundStart[d + 1] = boundStart[d]! + b.length));
+  // Per conjunct (by its code) and slot: whether it holds in each class of the slot.
+  const truthOf = new Map<string, Uint8Array>();
+  const probe = new Float64Array(dims);
+  const truth = (c: Cond, slot: number): Uint8Array => {
+    const words = code(c);
+    const key = words.join(",");
+    let t = truthOf.get(key);
+    if (!t) {
+      const run = Int32Array.from(words);
+      const consts = Float64Array.from(pool.values);
+      t = new Uint8Array(reps[slot]!.length);
+      for (let x = 0; x < t.length; x++) {
+        probe[slot] = reps[slot]![x]!;
+        t[x] = holds(run, consts, probe, 0) ? 1 : 0;
+      }
+      truthOf.set(key, t);
     }
-    return k;
-  };
-  const isAtom = (c: Cond): boolean => c.kind !== "and" && c.kind !== "or" && c.kind !== "not";
-  // The enum values a conjunct requires (`x == a`, `x in { a, b }`), if it is such a test.
-  const required = new WeakMap<Cond, { slot: number; values: number[] } | null>();
-  const requires = (c: Cond): { slot: number; values: number[] } | undefined => {
-    let r = required.get(c);
-    if (r === undefined) required.set(c, (r = requirement(c) ?? null));
-    return r ?? undefined;
-  };
-  const requirement = (c: Cond): { slot: number; values: number[] } | undefined => {
-    if (c.kind !== "cmp" && c.kind !== "in") return undefined;
-    if (c.subject.kind === "count" || (c.kind === "cmp" && c.op !== "==") || (c.kind === "in" && c.negated)) return undefined;
-    const f = layout.byName.get(c.subject.name)!;
-    if (f.type.kind !== "enum") return undefined;
-    const values = c.kind === "cmp" ? [c.value] : c.values;
-    return { slot: f.slot, values: values.map((l) => f.valueIndex!.get((l as { name: string }).name)!) };
+    return t;
   };
   const words: number[] = [];
   const entryOf = new Int32Array(clauses.length).fill(-1);
-  const place = (item: Item): void => {
+  const used = new Set<number>();
+  /** Set bit `j` of the bit row starting at word `row`. */
+  const setBit = (row: number, j: number): void => {
+    words[row + (j >> 5)] = words[row + (j >> 5)]! | (1 << (j & 31));
+  };
+  const list = (items: Item[]): number => {
+    if (items.length === 0) return -1;
+    // Per item: its indexed conjuncts' truth by dimension, and the rest, left as code.
+    const rows = items.map(() => new Map<number, Uint8Array>());
+    const rest: Cond[][] = items.map(() => []);
+    const dated = items.map(() => false);
+    items.forEach((item, j) => {
+      const and = (d: number, t: Uint8Array): void => {
+        const had = rows[j]!.get(d);
+        rows[j]!.set(d, had ? had.map((x, i) => x & t[i]!) : t);
+      };
+      for (const c of conjuncts(item.when)) {
+        const s = slotOf(c);
+        if (s >= 0 && indexed[s]) and(s, truth(c, s));
+        else rest[j]!.push(c);
+      }
+      if (item.body) return;
+      const { from, until } = clauses[item.k]!;
+      if (!Number.isFinite(from) && !Number.isFinite(until)) return;
+      if (!indexed[dayDim]) dated[j] = true;
+      else and(dayDim, Uint8Array.from(reps[dayDim]!, (r) => (r >= from && r < until ? 1 : 0)));
+    });
+    const tested = [...new Set(rows.flatMap((r) => [...r.keys()]))].sort((a, b) => a - b);
+    for (const d of tested) used.add(d);
+    const n = items.length;
+    const w = (n + 31) >> 5;
     const at = words.length;
-    const condition = code(item.when);
-    if (item.body) {
-      words.push(item.k, at + E.From + condition.length, 0, ...condition);
-      return;
-    }
-    const c = clauses[item.k]!;
-    if (entryOf[item.k] === -1) entryOf[item.k] = at;
-    const dated = Number.isFinite(c.from) || Number.isFinite(c.until);
-    const dates = dated ? [day(c.from, DAY_MIN), day(c.until, DAY_MAX)] : [];
-    words.push(item.k, at + E.From + dates.length + c.pay.length + condition.length, c.kind | (dated ? M.Dated : 0) | (c.pay.length << M.PayShift), ...dates, ...c.pay, ...condition);
-  };
-  // A block is a decision tree: the conjunct most entries share is tested once for all of them — a
-  // switch when it requires enum values, else a group under a guard atom — and the members' blocks are
-  // built the same way from what is left of their conditions. Within a block, order is free (the query
-  // sorts what applies back into source order).
-  const block = (items: Item[]): void => {
-    if (items.length < 2) {
-      for (const i of items) place(i);
-      return;
-    }
-    // Per item, its distinct guard keys and required slots; the counts over the items still to place
-    // are kept up to date as groups and switches take items away (not recounted per round).
-    const guardsOf = new Map<Item, string[]>();
-    const slotsOf = new Map<Item, number[]>();
-    const guards = new Map<string, number>();
-    const slots = new Map<number, number>();
-    const count = (i: Item, by: number): void => {
-      for (const g of guardsOf.get(i)!) guards.set(g, guards.get(g)! + by);
-      for (const x of slotsOf.get(i)!) slots.set(x, slots.get(x)! + by);
-    };
-    for (const i of items) {
-      // Plain loops over a handful of conjuncts: this runs for every item of every block, nested ones too.
-      const gs: string[] = [];
-      const xs: number[] = [];
-      for (const c of conjuncts(i.when)) {
-        if (isAtom(c)) {
-          const g = key(c);
-          if (!gs.includes(g)) gs.push(g);
-        }
-        const x = requires(c)?.slot;
-        if (x !== undefined && !xs.includes(x)) xs.push(x);
+    words.push(n, w, tested.length);
+    const dimAt = words.length;
+    for (const d of tested) words.push(d, 0);
+    const checkAt = words.length;
+    for (let i = 0; i < w; i++) words.push(0);
+    const offsetsAt = words.length;
+    for (let i = 0; i < n; i++) words.push(0);
+    tested.forEach((d, i) => {
+      words[dimAt + 2 * i + 1] = words.length;
+      const rowAt = words.length;
+      const classes = reps[d]!.length;
+      for (let i = 0; i < classes * w; i++) words.push(0);
+      for (let x = 0; x < classes; x++) {
+        for (let j = 0; j < n; j++) if (rows[j]!.get(d)?.[x] ?? 1) setBit(rowAt + x * w, j);
       }
-      guardsOf.set(i, gs);
-      slotsOf.set(i, xs);
-      for (const g of gs) if (!guards.has(g)) guards.set(g, 0);
-      for (const x of xs) if (!slots.has(x)) slots.set(x, 0);
-      count(i, 1);
-    }
-    let rest = items;
-    const take = (taken: Item[]): void => {
-      const gone = new Set(taken);
-      for (const i of taken) count(i, -1);
-      rest = rest.filter((i) => !gone.has(i));
-    };
-    for (;;) {
-      let guard: string | undefined;
-      for (const [g, n] of guards) if (n >= 2 && (guard === undefined || n > guards.get(guard)!)) guard = g;
-      let slot = -1;
-      for (const [x, n] of slots) if (n >= 2 && (slot < 0 || n > slots.get(slot)!)) slot = x;
-      if (slot >= 0 && (guard === undefined || slots.get(slot)! >= guards.get(guard)!)) {
-        const left = new Set(switchOn(slot, rest));
-        take(rest.filter((i) => !left.has(i)));
-      } else if (guard !== undefined) {
-        const g = guard;
-        const hasGuard = (c: Cond) => isAtom(c) && key(c) === g;
-        const members = rest.filter((i) => guardsOf.get(i)!.includes(g));
-        take(members);
-        const header = words.length;
-        const atom = codeOfKey.get(g)!;
-        words.push(Tag.Group, 0, header + 3 + atom.length, ...atom);
-        // The guard holds inside the group: only the other conjuncts are left to test.
-        block(members.map((i) => ({ ...i, when: without(i.when, hasGuard) })));
-        words[header + 1] = words.length;
-      } else break;
-    }
-    for (const i of rest) place(i);
-  };
-  // Place the items requiring values of enum `slot` under a switch; returns the others.
-  const switchOn = (slot: number, items: Item[]): Item[] => {
-    const allowedOf = (i: Item): number[] | undefined => {
-      let allowed: number[] | undefined;
-      for (const c of conjuncts(i.when)) {
-        const r = requires(c);
-        if (r?.slot === slot) allowed = allowed ? allowed.filter((x) => r.values.includes(x)) : r.values;
+    });
+    items.forEach((item, j) => {
+      const e = words.length;
+      words[offsetsAt + j] = e;
+      const left: number[] = [];
+      const r = rest[j]!;
+      if (r.length) emit(r.length === 1 ? r[0]! : { kind: "and", items: r, span: r[0]!.span }, layout, pool, left);
+      const flags = (dated[j] ? M.Dated : 0) | (left.length ? M.Code : 0);
+      if (flags) setBit(checkAt, j);
+      if (item.body) {
+        words.push(item.k, flags, ...left);
+        return;
       }
-      return allowed;
-    };
-    const values = layout.facts.find((f) => f.slot === slot)!.valueIndex!.size;
-    const header = words.length;
-    words.push(Tag.Switch, slot, values, 0, ...new Array<number>(values).fill(0));
-    const jumps: number[] = [];
-    const allowed = items.map(allowedOf);
-    for (let x = 0; x < values; x++) {
-      const members = items.filter((_, n) => allowed[n]?.includes(x));
-      if (members.length === 0) continue;
-      words[header + 4 + x] = words.length;
-      // Within the block of value x, the conjuncts requiring it hold: they are not tested again.
-      block(members.map((i) => ({ ...i, when: without(i.when, (c) => requires(c)?.slot === slot) })));
-      jumps.push(words.length);
-      words.push(Tag.Jump, 0);
-    }
-    const after = words.length;
-    words[header + 3] = after;
-    for (let x = 0; x < values; x++) if (words[header + 4 + x] === 0) words[header + 4 + x] = after;
-    for (const j of jumps) words[j + 1] = after;
-    // An item whose requirements on the slot contradict each other (`allowed` empty) never applies.
-    return items.filter((_, n) => !allowed[n]);
+      const c = clauses[item.k]!;
+      if (entryOf[item.k] === -1) entryOf[item.k] = e;
+      const dates = dated[j] ? [day(c.from, DAY_MIN), day(c.until, DAY_MAX)] : [];
+      words.push(item.k, c.kind | flags | (c.pay.length << M.PayShift), ...dates, ...c.pay, ...left);
+    });
+    return at;
   };
-  const clauseItems = (list: number[]): Item[] => list.map((k) => ({ k, when: clauses[k]!.when, body: false }));
-  const start = new Int32Array(nodes.length);
-  const mid = new Int32Array(nodes.length);
-  const end = new Int32Array(nodes.length);
+  const clauseItems = (ks: number[]): Item[] => ks.map((k) => ({ k, when: clauses[k]!.when, body: false }));
+  const subtree = new Int32Array(nodes.length);
+  const exact = new Int32Array(nodes.length);
   nodes.forEach((n, i) => {
-    start[i] = words.length;
-    block(clauseItems(n.subtree));
-    mid[i] = words.length;
-    block(clauseItems(n.exact));
-    end[i] = words.length;
+    subtree[i] = list(clauseItems(n.subtree));
+    exact[i] = list(clauseItems(n.exact));
   });
-  const globalStart = words.length;
-  block(clauseItems(global));
-  const globalEnd = words.length;
-  const layerStart = new Int32Array(layers.length);
-  const layerEnd = new Int32Array(layers.length);
-  layers.forEach((bodies, i) => {
-    layerStart[i] = words.length;
-    block(bodies.map((b) => ({ k: b.rank, when: b.covers, body: true })));
-    layerEnd[i] = words.length;
+  const globalList = list(clauseItems(global));
+  const layerLists = Int32Array.from(layers, (bodies) => list(bodies.map((b) => ({ k: b.rank, when: b.covers, body: true }))));
+  // A clause placed nowhere (no pattern names a node) still needs an entry for `decide`.
+  clauses.forEach((_, k) => {
+    if (entryOf[k] === -1) list(clauseItems([k]));
   });
-  return { code: Int32Array.from(words), consts: Float64Array.from(pool.values), start, mid, end, globalStart, globalEnd, layerStart, layerEnd, vias: clauses.map((c) => c.via), entryOf };
+  const classifiedDims = [...used].sort((a, b) => a - b);
+  const table: number[] = [];
+  const tableStart = new Int32Array(dims);
+  const tableLength = new Int32Array(dims);
+  for (const d of classifiedDims) {
+    const b = boundLists[d]!;
+    if (!b.every((x) => Number.isInteger(x) && x >= 0 && x < MAX_TABLE)) continue;
+    tableStart[d] = table.length;
+    tableLength[d] = b[b.length - 1]! + 2;
+    for (let x = 0; x < tableLength[d]!; x++) table.push(2 * b.filter((y) => y < x).length + (b.includes(x) ? 1 : 0));
+  }
+  return {
+    code: Int32Array.from(words),
+    consts: Float64Array.from(pool.values),
+    subtree,
+    exact,
+    global: globalList,
+    layers: layerLists,
+    bounds: Float64Array.from(boundLists.flat()),
+    boundStart,
+    day: dayDim,
+    classified: Int32Array.from(classifiedDims),
+    table: Int32Array.from(table),
+    tableStart,
+    tableLength,
+    vias: clauses.map((c) => c.via),
+    entryOf,
+  };
+}
+
+/** The class of each dimension some list tests, for values `v` and day `today`, into `cls` (see `Programs.bounds`). */
+export function classify(p: Programs, v: Float64Array, today: number, cls: Int32Array): void {
+  const b = p.bounds;
+  const start = p.boundStart;
+  const dims = p.classified;
+  const table = p.table;
+  for (let i = 0; i < dims.length; i++) {
+    const d = dims[i]!;
+    const x = d === p.day ? today : v[d]!;
+    const xi = x | 0;
+    if (xi === x && xi >= 0 && xi < p.tableLength[d]!) {
+      cls[d] = table[p.tableStart[d]! + xi]!;
+      continue;
+    }
+    const first = start[d]!;
+    const end = start[d + 1]!;
+    if (x !== x) {
+      cls[d] = 2 * (end - first) + 1;
+      continue;
+    }
+    if (end - first <= 16) {
+      // Two per bound below x, one for a bound equal to it: a count without a data-dependent branch.
+      let c = 0;
+      for (let j = first; j < end; j++) c += +(x > b[j]!) + +(x >= b[j]!);
+      cls[d] = c;
+      continue;
+    }
+    let lo = first;
+    let hi = end;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (b[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    cls[d] = 2 * (lo - first) + (lo < end && b[lo] === x ? 1 : 0);
+  }
 }
 
 /**
- * Test the entries of the blocks `ranges[2i] .. ranges[2i + 1]` (i < `count`) at `day`; for each that
- * applies, append its clause index (or body rank) to `hits` and its offset to `at`, from position `n`;
- * returns the new count. One loop with the condition interpreter written inline, not a call per entry:
- * a query runs ≈ 40 entries and the call was a third of the cost.
+ * The entries of the lists `lists[0 .. count)` that apply, given the classes `cls` (from `classify`)
+ * of values `v` and day `today`: for each, append its clause index (or body rank) to `hits` and its
+ * offset to `at`, from position `n`; returns the new count.
  */
-export function runBlocks(p: Programs, ranges: Int32Array, count: number, v: Float64Array, today: number, hits: Int32Array, at: Int32Array, n: number): number {
+export function runLists(p: Programs, lists: Int32Array, count: number, v: Float64Array, today: number, cls: Int32Array, hits: Int32Array, at: Int32Array, n: number): number {
   const code = p.code;
-  const k = p.consts;
   for (let r = 0; r < count; r++) {
-    let pc = ranges[2 * r]!;
-    const end = ranges[2 * r + 1]!;
-    while (pc < end) {
-      // What to run (jump code from `base`), where to go after, and the entry that applies if it holds.
-      let base: number;
-      let onTrue: number;
-      let onFalse: number;
-      let entry = -1;
-      const w = code[pc]!;
-      if (w === Tag.Switch) {
-        // [Tag.Switch, slot, value count, after, start per value…]; an unknown fact (NaN) picks no value.
-        const x = v[code[pc + 1]!]!;
-        pc = x >= 0 && x < code[pc + 2]! ? code[pc + 4 + x]! : code[pc + 3]!;
-        continue;
-      } else if (w === Tag.Jump) {
-        pc = code[pc + 1]!;
-        continue;
-      } else if (w === Tag.Group) {
-        // [Tag.Group, end of group, first member, guard atom…]: skip the members when the guard fails.
-        base = pc + 3;
-        onTrue = code[pc + 2]!;
-        onFalse = code[pc + 1]!;
-      } else {
-        const next = code[pc + E.Next]!;
-        const meta = code[pc + E.Meta]!;
-        onTrue = onFalse = next;
-        if (meta & M.Dated && (today < code[pc + E.From]! || today >= code[pc + E.Until]!)) {
-          pc = next;
-          continue;
-        }
-        base = payStart(pc, meta) + (meta >> M.PayShift);
-        if (base === next) {
-          hits[n] = code[pc]!;
-          at[n++] = pc;
-          pc = next;
-          continue;
-        }
-        entry = pc;
+    const l = lists[r]!;
+    const size = code[l + H.Count]!;
+    const w = code[l + H.Words]!;
+    const dimsEnd = l + H.Head + 2 * code[l + H.Dims]!;
+    const check = dimsEnd;
+    const offsets = dimsEnd + w;
+    for (let i = 0; i < w; i++) {
+      // Entries past the count in the last word have no bits in the rows: a list without rows has none to mask.
+      let m = i === w - 1 && size & 31 ? ~(-1 << (size & 31)) : -1;
+      for (let q = l + H.Head; q < dimsEnd && m !== 0; q += 2) m &= code[code[q + 1]! + cls[code[q]!]! * w + i]!;
+      const checks = code[check + i]!;
+      while (m !== 0) {
+        const low = m & -m;
+        m ^= low;
+        const e = code[offsets + (i << 5) + 31 - Math.clz32(low)]!;
+        if (checks & low && !passes(p, e, v, today)) continue;
+        hits[n] = code[e]!;
+        at[n++] = e;
       }
-      let q = base;
-      let holds: boolean;
-      for (;;) {
-        const w = code[q]!;
-        const x = v[w >> 4]!;
-        let t: boolean;
-        switch (w & 15) {
-          case Op.Eq:
-            t = x === k[code[q + 1]!];
-            break;
-          case Op.Ne:
-            t = x !== k[code[q + 1]!] && x === x;
-            break;
-          case Op.Lt:
-            t = x < k[code[q + 1]!]!;
-            break;
-          case Op.Le:
-            t = x <= k[code[q + 1]!]!;
-            break;
-          case Op.Gt:
-            t = x > k[code[q + 1]!]!;
-            break;
-          case Op.Ge:
-            t = x >= k[code[q + 1]!]!;
-            break;
-          case Op.In:
-          case Op.NotIn: {
-            let found = false;
-            for (let i = q + ATOM_WORDS, e = q + ATOM_WORDS + code[q + 1]!; i < e; i++) {
-              if (code[i] === x) {
-                found = true;
-                break;
-              }
-            }
-            t = (w & 15) === Op.In ? found : !found && x === x;
-            break;
-          }
-          default:
-            t = x === 1;
-        }
-        const j = code[q + 2]!;
-        const to = t ? j & 0xffff : j >>> 16;
-        if (to >= Target.Reject) {
-          holds = to === Target.Accept;
-          break;
-        }
-        q = base + to;
-      }
-      if (holds && entry >= 0) {
-        hits[n] = code[entry]!;
-        at[n++] = entry;
-      }
-      pc = holds ? onTrue : onFalse;
     }
   }
   return n;
+}
+
+/** Whether the entry at `e` passes its own checks: its dates (when the day is not indexed) and the code left to run. */
+function passes(p: Programs, e: number, v: Float64Array, today: number): boolean {
+  const code = p.code;
+  const meta = code[e + E.Meta]!;
+  if (meta & M.Dated && (today < code[e + E.From]! || today >= code[e + E.Until]!)) return false;
+  return !(meta & M.Code) || holds(code, p.consts, v, payStart(e, meta) + (meta >> M.PayShift));
 }

@@ -2,28 +2,25 @@
 // subtrees (ir/program.ts), then apply the verdict rules to the clause indices that hold.
 import { CLAUSE_LIMIT, Kind, type BodyRt, type ClauseRt, type CompiledSet } from "../ir/compile.js";
 import { dateKey } from "../ir/dates.js";
-import { E, M, payStart, runBlocks } from "../ir/program.js";
+import { E, M, classify, payStart, runLists } from "../ir/program.js";
 import { encodeFacts } from "../ir/slots.js";
 import type { Answer, BodyEntry, Deployment, EscalationEntry, Via } from "./answer.js";
 
 /**
  * The clauses that apply to a domain id, facts and day, as found: their indices in
- * `c.scratch.hits[0 .. count)` and their program entries in `c.scratch.at`, in block order, a clause
- * once per pattern it matched through; returns the count. Valid until the next query on `c`.
+ * `c.scratch.hits[0 .. count)` and their entries in `c.scratch.at`, a clause once per pattern it
+ * matched through; returns the count. Valid until the next query on `c`; leaves the facts' classes
+ * in `c.scratch.cls` for the escalations' `covers`.
  */
 export function candidateHits(c: CompiledSet, domainId: number, v: Float64Array, day: number): number {
   const p = c.programs;
-  const { hits, at, ranges } = c.scratch;
-  ranges[0] = p.globalStart;
-  ranges[1] = p.globalEnd;
-  ranges[2] = p.start[domainId]!;
-  ranges[3] = p.end[domainId]!;
-  let count = 2;
-  for (let a = c.parent[domainId]!; a >= 0; a = c.parent[a]!) {
-    ranges[2 * count] = p.start[a]!;
-    ranges[2 * count++ + 1] = p.mid[a]!;
-  }
-  return runBlocks(p, ranges, count, v, day, hits, at, 0);
+  const { hits, at, lists, cls } = c.scratch;
+  classify(p, v, day, cls);
+  let count = 0;
+  if (p.global >= 0) lists[count++] = p.global;
+  if (p.exact[domainId]! >= 0) lists[count++] = p.exact[domainId]!;
+  for (let a = domainId; a >= 0; a = c.parent[a]!) if (p.subtree[a]! >= 0) lists[count++] = p.subtree[a]!;
+  return runLists(p, lists, count, v, day, cls, hits, at, 0);
 }
 
 /** The clauses that apply to a domain id, facts and day, in source order, each once. */
@@ -45,9 +42,9 @@ function coveringBodies(c: CompiledSet, l: number, v: Float64Array): number {
   const s = c.scratch;
   if (s.layerEpoch[l] !== s.epoch) {
     s.layerEpoch[l] = s.epoch;
-    s.ranges[0] = c.programs.layerStart[l]!;
-    s.ranges[1] = c.programs.layerEnd[l]!;
-    s.layerCount[l] = runBlocks(c.programs, s.ranges, 1, v, 0, s.layerHits, s.layerAt, s.layerBase[l]!) - s.layerBase[l]!;
+    const list = c.programs.layers[l]!;
+    s.lists[0] = list;
+    s.layerCount[l] = list < 0 ? 0 : runLists(c.programs, s.lists, 1, v, 0, s.cls, s.layerHits, s.layerAt, s.layerBase[l]!) - s.layerBase[l]!;
   }
   return s.layerCount[l]!;
 }
@@ -66,6 +63,8 @@ type Header = Pick<Answer, "deployment" | "domain" | "at">;
 /** Answer from already-applicable clauses (in source order): the verdict rules of §5 steps 2–4. */
 export function decide(c: CompiledSet, applied: ClauseRt[], v: Float64Array, header: Header, covers?: CoversTest): Answer {
   const entry = c.programs.entryOf;
+  // Escalations to a layer run its bodies' `covers` on the classes of `v` (the day plays no part there).
+  if (!covers) classify(c.programs, v, 0, c.scratch.cls);
   return decideHits(c, Int32Array.from(applied, (x) => x.index), Int32Array.from(applied, (x) => entry[x.index]!), applied.length, v, header, covers);
 }
 
