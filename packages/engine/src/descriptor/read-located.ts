@@ -128,7 +128,12 @@ const keywordRank: Record<string, number> = { type: 0, enum: 1, format: 1, minim
 function validateOne(set: CheckedSet, root: YamlNode, lines: LineMap, fallback: number, partial: boolean, out: Diagnostic[]): Deployment | undefined {
   const value = (root as unknown as { toJSON(): unknown }).toJSON();
   const validate = validatorFor(set, partial);
-  if (validate(value)) return value as Deployment;
+  if (validate(value)) {
+    // The set's own string for the path, as the fast reading gives it (read-fast.ts says why).
+    const d = value as Deployment;
+    d.domain = set.domains.get(d.domain)?.path ?? d.domain;
+    return d;
+  }
   const errs = (validate.errors ?? []).slice().sort((a, b) => (keywordRank[a.keyword] ?? 9) - (keywordRank[b.keyword] ?? 9));
   const seenPaths = new Set<string>();
   // Missing facts are one diagnostic at the `facts:` key, listing them all (not one error per fact).
