@@ -2,10 +2,11 @@
 // one generated set: both engines compile the same checked set, answer the same deployments, and are
 // timed in alternating rounds (p50 of single calls per round), so a slow minute on this shared
 // machine slows both alike. Answers are compared first (NOCHECK=1 skips that, for experiments that
-// change them); FLAT=1 gives B the deployments as JSON would (flat strings).
+// change them); FLAT=1 gives B the deployments as JSON would (flat strings); READ=1 gives both the
+// deployments as B's readDescriptors reads them (as bench/size.mjs times them).
 //   node bench/ab-query.mjs rootA rootB [clauses=100000] [rounds=9]
 import { pathToFileURL } from "node:url";
-import { generateSet, deploymentGenerator } from "./generate.mjs";
+import { generateSet, deploymentGenerator, descriptorsYaml } from "./generate.mjs";
 
 const [ra, rb, ns = "100000", rs = "9"] = process.argv.slice(2);
 if (!ra || !rb) {
@@ -14,7 +15,8 @@ if (!ra || !rb) {
 }
 const n = Number(ns.replace(/k$/i, "000"));
 const rounds = Number(rs);
-const lang = await import(pathToFileURL(`${ra}/packages/lang/dist/index.js`).href);
+// B's front end checks the set: B may need what it adds (A ignores fields it does not know).
+const lang = await import(pathToFileURL(`${rb}/packages/lang/dist/index.js`).href);
 const A = await import(pathToFileURL(`${ra}/packages/engine/dist/index.js`).href);
 const B = await import(pathToFileURL(`${rb}/packages/engine/dist/index.js`).href);
 const g = generateSet(n);
@@ -23,6 +25,7 @@ const ca = A.compile(set);
 const cb = B.compile(set);
 const next = deploymentGenerator(g.model, 7);
 const deps = Array.from({ length: 20000 }, next);
+if (process.env.READ) deps.splice(0, deps.length, ...B.readDescriptors(set, descriptorsYaml(deps), "deployments.yaml").deployments);
 if (process.env.FLAT === "both") deps.splice(0, deps.length, ...deps.map((d) => JSON.parse(JSON.stringify(d))));
 const depsB = process.env.FLAT === "1" ? deps.map((d) => JSON.parse(JSON.stringify(d))) : deps;
 if (!process.env.NOCHECK) {

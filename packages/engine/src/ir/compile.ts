@@ -169,7 +169,8 @@ export function compile(set: CheckedSet): CompiledSet {
   const domains: DomainRt[] = [];
   const domainIds = new Map<string, number>();
   for (const d of set.domains.values()) {
-    const id = domains.length;
+    // Declaration order, as `DomainInfo.index` (which read descriptors carry: descriptor/remembered.ts).
+    const id = d.index;
     domainIds.set(d.path, id);
     domains.push({ id, path: d.path, parent: d.parent === undefined ? -1 : domainIds.get(d.parent)!, exact: [], subtree: [], candidates: new Int32Array(0) });
   }

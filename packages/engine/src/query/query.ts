@@ -4,6 +4,7 @@ import { CLAUSE_LIMIT, Kind, type BodyRt, type ClauseRt, type CompiledSet } from
 import { dateKey } from "../ir/dates.js";
 import { E, M, classify, payStart, runLists } from "../ir/program.js";
 import { encodeFacts } from "../ir/slots.js";
+import { rememberedDomainId } from "../descriptor/remembered.js";
 import type { Answer, BodyEntry, Deployment, EscalationEntry, Via } from "./answer.js";
 
 /**
@@ -259,7 +260,8 @@ export class UnknownDomainError extends Error {}
 
 /** Answer one validated deployment. */
 export function query(c: CompiledSet, d: Deployment): Answer {
-  const id = c.domainIds.get(d.domain);
+  const remembered = rememberedDomainId(d, c.set);
+  const id = remembered >= 0 ? remembered : c.domainIds.get(d.domain);
   if (id === undefined) throw new UnknownDomainError(`unknown domain \`${d.domain}\``);
   const v = encodeFacts(c.layout, d.facts, c.scratch.values);
   const n = candidateHits(c, id, v, dateKey(d.at));

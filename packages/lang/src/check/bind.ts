@@ -16,7 +16,7 @@ function bindDomains(roots: DomainNode[], parent: string | undefined, out: Map<s
       diags.push(diagnostic("CH2014", node.name.span, [path], firstHere(existing.span)));
       continue;
     }
-    const info: DomainInfo = { path, children: [], span: node.name.span };
+    const info: DomainInfo = { path, index: out.size, children: [], span: node.name.span };
     if (parent !== undefined) {
       info.parent = parent;
       out.get(parent)!.children.push(path);

@@ -28,6 +28,8 @@ export interface EnumInfo {
 export interface DomainInfo {
   /** Dotted path, e.g. `health.devices`. */
   path: string;
+  /** Position in declaration order (0 for the first domain): the engine numbers domains by it. */
+  index: number;
   parent?: string;
   children: string[];
   span: Span;
