@@ -3,7 +3,8 @@
 // timed in alternating rounds (p50 of single calls per round), so a slow minute on this shared
 // machine slows both alike. Answers are compared first (NOCHECK=1 skips that, for experiments that
 // change them); FLAT=1 gives B the deployments as JSON would (flat strings); READ=1 gives both the
-// deployments as B's readDescriptors reads them (as bench/size.mjs times them).
+// deployments as B's readDescriptors reads them (as bench/size.mjs times them), READ=each gives each
+// engine the deployments its own readDescriptors reads (for changes to the readers).
 //   node bench/ab-query.mjs rootA rootB [clauses=100000] [rounds=9]
 import { pathToFileURL } from "node:url";
 import { generateSet, deploymentGenerator, descriptorsYaml } from "./generate.mjs";
@@ -25,13 +26,14 @@ const ca = A.compile(set);
 const cb = B.compile(set);
 const next = deploymentGenerator(g.model, 7);
 const deps = Array.from({ length: 20000 }, next);
-if (process.env.READ) deps.splice(0, deps.length, ...B.readDescriptors(set, descriptorsYaml(deps), "deployments.yaml").deployments);
+const generated = deps.slice();
+if (process.env.READ) deps.splice(0, deps.length, ...(process.env.READ === "each" ? A : B).readDescriptors(set, descriptorsYaml(generated), "deployments.yaml").deployments);
 if (process.env.FLAT === "both") deps.splice(0, deps.length, ...deps.map((d) => JSON.parse(JSON.stringify(d))));
-const depsB = process.env.FLAT === "1" ? deps.map((d) => JSON.parse(JSON.stringify(d))) : deps;
+const depsB = process.env.READ === "each" ? B.readDescriptors(set, descriptorsYaml(generated), "deployments.yaml").deployments : process.env.FLAT === "1" ? deps.map((d) => JSON.parse(JSON.stringify(d))) : deps;
 if (!process.env.NOCHECK) {
-  for (const d of deps.slice(0, 2000)) {
-    if (JSON.stringify(A.query(ca, d)) !== JSON.stringify(B.query(cb, d))) {
-      console.log("the answers differ on", JSON.stringify(d));
+  for (let i = 0; i < 2000; i++) {
+    if (JSON.stringify(A.query(ca, deps[i])) !== JSON.stringify(B.query(cb, depsB[i]))) {
+      console.log("the answers differ on", JSON.stringify(deps[i]));
       process.exit(1);
     }
   }

@@ -4,7 +4,7 @@
 import type { CheckedSet } from "@charter/lang";
 import type { Deployment } from "../query/answer.js";
 import { fastLoad } from "./fast-load.js";
-import { rememberDomain } from "./remembered.js";
+import { canonicalize } from "./canonical.js";
 import type { Validate } from "./validator-module.js";
 
 /**
@@ -23,10 +23,7 @@ export function readValidWith(set: CheckedSet, text: string, validate: Validate)
     const d = v as Deployment;
     const known = set.domains.get(d.domain);
     if (!known) return undefined;
-    // The set's own string for the path, and the domain remembered (remembered.ts): answering it then
-    // skips the lookup.
-    d.domain = known.path;
-    rememberDomain(d, set, known);
+    canonicalize(d, set, known);
   }
   return values as Deployment[];
 }

@@ -7,7 +7,7 @@ import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type 
 import { LineMap, compareDiagnostics, diagnostic, describeType, suggestion, type CheckedSet, type Diagnostic, type FactKind, type Span } from "@charter/lang";
 import type { Deployment } from "../query/answer.js";
 import { validatorFor } from "./validator.js";
-import { rememberDomain } from "./remembered.js";
+import { canonicalize } from "./canonical.js";
 
 export interface ReadResult {
   deployments: Deployment[];
@@ -130,13 +130,10 @@ function validateOne(set: CheckedSet, root: YamlNode, lines: LineMap, fallback: 
   const value = (root as unknown as { toJSON(): unknown }).toJSON();
   const validate = validatorFor(set, partial);
   if (validate(value)) {
-    // The set's own string for the path, and the domain remembered, as the fast reading gives them.
+    // The set's own strings and the domain remembered, as the fast reading gives them.
     const d = value as Deployment;
     const known = set.domains.get(d.domain);
-    if (known) {
-      d.domain = known.path;
-      rememberDomain(d, set, known);
-    }
+    if (known) canonicalize(d, set, known);
     return d;
   }
   const errs = (validate.errors ?? []).slice().sort((a, b) => (keywordRank[a.keyword] ?? 9) - (keywordRank[b.keyword] ?? 9));

@@ -1,5 +1,6 @@
-// Read descriptors remember the domain they were validated with (descriptor/remembered.ts); an answer
-// must never come from a remembered domain that no longer holds.
+// Read descriptors get the set's own strings and remember the domain they were validated with
+// (descriptor/canonical.ts, remembered.ts): the same content, and an answer must never come from a
+// remembered domain that no longer holds.
 import { describe, expect, it } from "vitest";
 import { compile, query, readDescriptors } from "../../packages/engine/src/index.js";
 import { checkedSet } from "../arbitraries/charter-set.js";
@@ -16,7 +17,7 @@ govern finance approve b
 const descriptor = "domain: health\nat: 2026-01-01\nfacts: { open: true }\n";
 const approvers = (set: ReturnType<typeof checkedSet>, d: Parameters<typeof query>[1]) => query(compile(set), d).approve.map((e) => e.body);
 
-describe("remembered domains", () => {
+describe("read deployments: the set's own strings, the domain remembered", () => {
   it("a read deployment answers as a plain copy of it does, and the marks are invisible", () => {
     const set = checkedSet([{ file: "c.charter", text: constitution("health finance") }]);
     const [d] = readDescriptors(set, descriptor, "d.yaml").deployments;
@@ -56,5 +57,26 @@ govern health approve a
     expect(approvers(set, d!)).toEqual(["a"]);
     d!.domain = "finance";
     expect(approvers(set, d!)).toEqual([]);
+  });
+
+  it("enum and set values read back with their text and order (the set's own strings take their place), also with facts missing", () => {
+    const text = `constitution "t"
+layers { local }
+enum region { eu, uk, us }
+facts {
+  region: region
+  markets: set of region
+  open: bool
+}
+domains { health }
+body a { layer local }
+govern health when markets contains us and region == uk approve a
+`;
+    const set = checkedSet([{ file: "c.charter", text }]);
+    const [d] = readDescriptors(set, "domain: health\nat: 2026-01-01\nfacts: { region: uk, markets: [us, eu], open: false }\n", "d.yaml").deployments;
+    expect(d!.facts).toEqual({ region: "uk", markets: ["us", "eu"], open: false });
+    expect(approvers(set, d!)).toEqual(["a"]);
+    const [p] = readDescriptors(set, "domain: health\nat: 2026-01-01\nfacts: { markets: [uk] }\n", "d.yaml", { partial: true }).deployments;
+    expect(p!.facts).toEqual({ markets: ["uk"] });
   });
 });
