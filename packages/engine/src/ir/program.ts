@@ -96,6 +96,8 @@ export interface Programs {
   table: Int32Array;
   tableStart: Int32Array;
   tableLength: Int32Array;
+  /** `classifyLoop` for these programs as straight-line code (see `classifierFor`). */
+  classify: (v: Float64Array, today: number, cls: Int32Array) => void;
   /**
    * By clause index: the clause's location (`ClauseRt.via`), as one dense array so that building an
    * answer reads a pointer per via instead of touching a large clause object.
@@ -300,7 +302,7 @@ export function buildPrograms(layout: SlotLayout, clauses: ProgramClause[], node
     tableLength[d] = b[b.length - 1]! + 2;
     for (let x = 0; x < tableLength[d]!; x++) table.push(2 * b.filter((y) => y < x).length + (b.includes(x) ? 1 : 0));
   }
-  return {
+  const programs: Programs = {
     code: Int32Array.from(words),
     consts: Float64Array.from(pool.values),
     subtree,
@@ -314,13 +316,61 @@ export function buildPrograms(layout: SlotLayout, clauses: ProgramClause[], node
     table: Int32Array.from(table),
     tableStart,
     tableLength,
+    classify: () => {},
     vias: clauses.map((c) => c.via),
     entryOf,
   };
+  programs.classify = classifierFor(programs);
+  return programs;
 }
 
-/** The class of each dimension some list tests, for values `v` and day `today`, into `cls` (see `Programs.bounds`). */
-export function classify(p: Programs, v: Float64Array, today: number, cls: Int32Array): void {
+/** The class of a value `x` of dimension `d` (see `Programs.bounds`). */
+function classOf(p: Programs, d: number, x: number): number {
+  const b = p.bounds;
+  let lo = p.boundStart[d]!;
+  const first = lo;
+  const end = p.boundStart[d + 1]!;
+  if (x !== x) return 2 * (end - first) + 1;
+  let hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (b[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return 2 * (lo - first) + (lo < end && b[lo] === x ? 1 : 0);
+}
+
+/**
+ * The classifier as straight-line JavaScript, one statement per classified dimension with its bounds
+ * or table position as constants: no loop over dimensions, no loads of bounds. Same results as
+ * `classifyLoop`, which test/reference/classify.test.ts compares it with.
+ */
+function classifierFor(p: Programs): Programs["classify"] {
+  const lines: string[] = [];
+  for (const d of p.classified) {
+    const x = d === p.day ? "today" : `v[${d}]`;
+    const first = p.boundStart[d]!;
+    const m = p.boundStart[d + 1]! - first;
+    if (p.tableLength[d]! > 0) {
+      lines.push(`x = ${x}; i = x | 0; cls[${d}] = i === x && i >= 0 && i < ${p.tableLength[d]} ? table[${p.tableStart[d]} + i] : classOf(p, ${d}, x);`);
+    } else if (m <= 16) {
+      // Two per bound below x, one for a bound equal to it; NaN (a missing fact) has its own class.
+      const terms = Array.from(p.bounds.subarray(first, first + m), (b) => `+(x > ${b}) + +(x >= ${b})`);
+      lines.push(`x = ${x}; cls[${d}] = x !== x ? ${2 * m + 1} : ${terms.length ? terms.join(" + ") : "0"};`);
+    } else lines.push(`cls[${d}] = classOf(p, ${d}, ${x});`);
+  }
+  // Only slot numbers, table positions and the set's bounds (numbers, printed exactly by String)
+  // reach this source, never anything from a descriptor.
+  const make = new Function("p", "table", "classOf", `return function classify(v, today, cls) {\n  let x, i;\n  ${lines.join("\n  ")}\n};`) as (
+    p: Programs,
+    table: Int32Array,
+    of: typeof classOf,
+  ) => Programs["classify"];
+  return make(p, p.table, classOf);
+}
+
+/** The class of each dimension some list tests, for values `v` and day `today`, into `cls` (see `Programs.bounds`): the definition `Programs.classify` must agree with. */
+export function classifyLoop(p: Programs, v: Float64Array, today: number, cls: Int32Array): void {
   const b = p.bounds;
   const start = p.boundStart;
   const dims = p.classified;

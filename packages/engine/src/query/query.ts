@@ -2,7 +2,7 @@
 // subtrees (ir/program.ts), then apply the verdict rules to the clause indices that hold.
 import { CLAUSE_LIMIT, Kind, type BodyRt, type ClauseRt, type CompiledSet } from "../ir/compile.js";
 import { dateKey } from "../ir/dates.js";
-import { E, M, classify, payStart, runLists } from "../ir/program.js";
+import { E, M, payStart, runLists } from "../ir/program.js";
 import { encodeFacts } from "../ir/slots.js";
 import { rememberedDomainId } from "../descriptor/remembered.js";
 import type { Answer, BodyEntry, Deployment, EscalationEntry, Via } from "./answer.js";
@@ -16,7 +16,7 @@ import type { Answer, BodyEntry, Deployment, EscalationEntry, Via } from "./answ
 export function candidateHits(c: CompiledSet, domainId: number, v: Float64Array, day: number): number {
   const p = c.programs;
   const { hits, at, lists, cls } = c.scratch;
-  classify(p, v, day, cls);
+  p.classify(v, day, cls);
   let count = 0;
   if (p.global >= 0) lists[count++] = p.global;
   if (p.exact[domainId]! >= 0) lists[count++] = p.exact[domainId]!;
@@ -65,7 +65,7 @@ type Header = Pick<Answer, "deployment" | "domain" | "at">;
 export function decide(c: CompiledSet, applied: ClauseRt[], v: Float64Array, header: Header, covers?: CoversTest): Answer {
   const entry = c.programs.entryOf;
   // Escalations to a layer run its bodies' `covers` on the classes of `v` (the day plays no part there).
-  if (!covers) classify(c.programs, v, 0, c.scratch.cls);
+  if (!covers) c.programs.classify(v, 0, c.scratch.cls);
   return decideHits(c, Int32Array.from(applied, (x) => x.index), Int32Array.from(applied, (x) => entry[x.index]!), applied.length, v, header, covers);
 }
 
