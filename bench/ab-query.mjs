@@ -16,18 +16,21 @@ if (!ra || !rb) {
 }
 const n = Number(ns.replace(/k$/i, "000"));
 const rounds = Number(rs);
-// B's front end checks the set: B may need what it adds (A ignores fields it does not know).
-const lang = await import(pathToFileURL(`${rb}/packages/lang/dist/index.js`).href);
+// B's front end checks the set: B may need what it adds (A ignores fields it does not know). LANG=each
+// gives each engine the set its own front end checks (for changes to the front end).
+const langB = await import(pathToFileURL(`${rb}/packages/lang/dist/index.js`).href);
+const langA = process.env.LANG === "each" ? await import(pathToFileURL(`${ra}/packages/lang/dist/index.js`).href) : langB;
 const A = await import(pathToFileURL(`${ra}/packages/engine/dist/index.js`).href);
 const B = await import(pathToFileURL(`${rb}/packages/engine/dist/index.js`).href);
 const g = generateSet(n);
-const set = lang.checkSources(g.sources).set;
-const ca = A.compile(set);
+const set = langB.checkSources(g.sources).set;
+const setA = langA === langB ? set : langA.checkSources(g.sources).set;
+const ca = A.compile(setA);
 const cb = B.compile(set);
 const next = deploymentGenerator(g.model, 7);
 const deps = Array.from({ length: 20000 }, next);
 const generated = deps.slice();
-if (process.env.READ) deps.splice(0, deps.length, ...(process.env.READ === "each" ? A : B).readDescriptors(set, descriptorsYaml(generated), "deployments.yaml").deployments);
+if (process.env.READ) deps.splice(0, deps.length, ...(process.env.READ === "each" ? A.readDescriptors(setA, descriptorsYaml(generated), "deployments.yaml") : B.readDescriptors(set, descriptorsYaml(generated), "deployments.yaml")).deployments);
 if (process.env.FLAT === "both") deps.splice(0, deps.length, ...deps.map((d) => JSON.parse(JSON.stringify(d))));
 const depsB = process.env.READ === "each" ? B.readDescriptors(set, descriptorsYaml(generated), "deployments.yaml").deployments : process.env.FLAT === "1" ? deps.map((d) => JSON.parse(JSON.stringify(d))) : deps;
 if (!process.env.NOCHECK) {

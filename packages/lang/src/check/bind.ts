@@ -5,12 +5,13 @@ import type { Name } from "../ast/exprs.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { suggestion } from "../diagnostics/suggest.js";
 import type { BodyInfo, CheckedSet, DomainInfo, EnumInfo, FactInfo, FactKind } from "./model.js";
+import { intern } from "./intern.js";
 
 const firstHere = (span: Name["span"]) => [{ span, message: "first declared here" }];
 
 function bindDomains(roots: DomainNode[], parent: string | undefined, out: Map<string, DomainInfo>, diags: Diagnostic[]): void {
   for (const node of roots) {
-    const path = parent === undefined ? node.name.name : `${parent}.${node.name.name}`;
+    const path = intern(parent === undefined ? node.name.name : `${parent}.${node.name.name}`);
     const existing = out.get(path);
     if (existing) {
       diags.push(diagnostic("CH2014", node.name.span, [path], firstHere(existing.span)));
@@ -45,7 +46,7 @@ function resolveFactType(t: FactType, factName: string, enums: Map<string, EnumI
         if (first) diags.push(diagnostic("CH2012", v.span, [v.name, factName], firstHere(first.span)));
         else seen.set(v.name, v);
       }
-      return { kind: "enum", enumName: `{ ${[...seen.keys()].join(", ")} }`, values: [...seen.keys()] };
+      return { kind: "enum", enumName: `{ ${[...seen.keys()].join(", ")} }`, values: [...seen.keys()].map(intern) };
     }
     case "set":
     case "named": {
@@ -87,7 +88,7 @@ export function bindVocabulary(constitution: CharterFile, set: CheckedSet, diags
       const first = info.valueSpans.get(v.name);
       if (first) diags.push(diagnostic("CH2012", v.span, [v.name, item.name.name], firstHere(first)));
       else {
-        info.values.push(v.name);
+        info.values.push(intern(v.name));
         info.valueSpans.set(v.name, v.span);
       }
     }
