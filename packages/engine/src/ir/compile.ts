@@ -77,8 +77,9 @@ export interface Scratch {
   lists: Int32Array;
   /** Per dimension (fact slot, then the day): the class of the query's value (ir/program.ts `classify`). */
   cls: Int32Array;
-  /** Per body rank: flags used by the precedence pass. */
+  /** Per body rank: flags used by the precedence pass; the ranks marked, to clear after. */
   marks: Uint8Array;
+  marked: Int32Array;
   /** Clause indices an answer lists in source order (escalations, reasons), sorted here. */
   picked: Float64Array;
   /** Per layer: the query (`epoch`) whose covering bodies `layerHits` holds, so several escalations to one layer test `covers` once. */
@@ -242,7 +243,7 @@ export function compile(set: CheckedSet): CompiledSet {
     programs,
     scratch: { values: new Float64Array(layout.size), hits: new Int32Array(maxHits),
       at: new Int32Array(maxHits),
-      lists: new Int32Array(2 + maxDepth), cls: new Int32Array(programs.day + 1), marks: new Uint8Array(bodiesByRank.length),
+      lists: new Int32Array(2 + maxDepth), cls: new Int32Array(programs.day + 1), marks: new Uint8Array(bodiesByRank.length), marked: new Int32Array(bodiesByRank.length),
       picked: new Float64Array(maxHits),
       layerEpoch: new Int32Array(set.layers.length).fill(-1),
       epoch: 0,

@@ -136,16 +136,17 @@ export function decideHits(c: CompiledSet, hits: Int32Array, at: Int32Array, n: 
     return { deployment: header.deployment, domain: header.domain, at: header.at, verdict: prohibited ? "prohibited" : "exempt", approve: [], notify: [], escalations: [], reasons };
   }
   // Precedence is decided against the govern grants alone, before anything is dropped or escalated.
-  let marked: number[] | undefined;
+  // Bodies given a mark, to clear after (their ranks in `scratch.marked`).
+  let marked = 0;
+  const markedRanks = c.scratch.marked;
   if (precedence) {
-    marked = [];
     for (let i = 0; i < n; i++) {
       const e = at[i]!;
       const meta = code[e + E.Meta]!;
       if ((meta & M.Kind) !== Kind.Govern) continue;
       for (let g = payStart(e, meta), end = g + (meta >> M.PayShift); g < end; g++) {
         const rank = code[g]! >> 1;
-        if (marks[rank] === 0) marked.push(rank);
+        if (marks[rank] === 0) markedRanks[marked++] = rank;
         marks[rank]! |= code[g]! & 1 ? Mark.GrantedNotify : Mark.GrantedApprove;
       }
     }
@@ -174,7 +175,7 @@ export function decideHits(c: CompiledSet, hits: Int32Array, at: Int32Array, n: 
       p.add(w, k);
     }
   }
-  if (marked) for (const rank of marked) marks[rank] = 0;
+  for (let i = 0; i < marked; i++) marks[markedRanks[i]!] = 0;
   let escalations: EscalationEntry[] = [];
   if (escalating) {
     const m = pickKind(c, hits, at, n, Kind.Escalate);
