@@ -66,7 +66,7 @@ export function decide(c: CompiledSet, applied: ClauseRt[], v: Float64Array, hea
   const entry = c.programs.entryOf;
   // Escalations to a layer run its bodies' `covers` on the classes of `v` (the day plays no part there).
   if (!covers) c.programs.classify(v, 0, c.scratch.cls);
-  return decideHits(c, Int32Array.from(applied, (x) => x.index), Int32Array.from(applied, (x) => entry[x.index]!), applied.length, v, header, covers);
+  return decideHits(c, Int32Array.from(applied, (x) => x.index), Int32Array.from(applied, (x) => entry[x.index]!), applied.length, v, header.deployment, header.domain, header.at, covers);
 }
 
 /** Per-body flags of the precedence pass (`Scratch.marks`). */
@@ -114,7 +114,7 @@ function pickKind(c: CompiledSet, hits: Int32Array, at: Int32Array, n: number, k
  * it — vias (grants are sorted by body, then clause), escalations and reasons — instead of sorting
  * every hit first. Without `covers`, bodies' `covers` are run from the programs.
  */
-export function decideHits(c: CompiledSet, hits: Int32Array, at: Int32Array, n: number, v: Float64Array, header: Header, covers?: CoversTest): Answer {
+export function decideHits(c: CompiledSet, hits: Int32Array, at: Int32Array, n: number, v: Float64Array, deployment: string | null, domain: string, date: string, covers?: CoversTest): Answer {
   const code = c.programs.code;
   const vias = c.programs.vias;
   let prohibited = false;
@@ -133,7 +133,7 @@ export function decideHits(c: CompiledSet, hits: Int32Array, at: Int32Array, n: 
     const m = pickKind(c, hits, at, n, prohibited ? Kind.Prohibit : Kind.Exempt);
     const reasons: Via[] = new Array<Via>(m);
     for (let i = 0; i < m; i++) reasons[i] = vias[picked[i]!]!;
-    return { deployment: header.deployment, domain: header.domain, at: header.at, verdict: prohibited ? "prohibited" : "exempt", approve: [], notify: [], escalations: [], reasons };
+    return { deployment, domain, at: date, verdict: prohibited ? "prohibited" : "exempt", approve: [], notify: [], escalations: [], reasons };
   }
   // Precedence is decided against the govern grants alone, before anything is dropped or escalated.
   // Bodies given a mark, to clear after (their ranks in `scratch.marked`).
@@ -209,7 +209,7 @@ export function decideHits(c: CompiledSet, hits: Int32Array, at: Int32Array, n: 
   const notify: BodyEntry[] = [];
   p.build(c, vias, approve, notify);
   const verdict = approve.length ? "approval-required" : notify.length ? "notice-only" : "ungoverned";
-  return { deployment: header.deployment, domain: header.domain, at: header.at, verdict, approve, notify, escalations, reasons: [] };
+  return { deployment, domain, at: date, verdict, approve, notify, escalations, reasons: [] };
 }
 
 /**
@@ -266,5 +266,5 @@ export function query(c: CompiledSet, d: Deployment): Answer {
   if (id === undefined) throw new UnknownDomainError(`unknown domain \`${d.domain}\``);
   const v = encodeFacts(c.layout, d.facts, c.scratch.values);
   const n = candidateHits(c, id, v, dateKey(d.at));
-  return decideHits(c, c.scratch.hits, c.scratch.at, n, v, { deployment: d.name ?? null, domain: d.domain, at: d.at });
+  return decideHits(c, c.scratch.hits, c.scratch.at, n, v, d.name ?? null, d.domain, d.at);
 }
