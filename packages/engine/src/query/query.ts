@@ -184,18 +184,20 @@ export function decideHits(c: CompiledSet, hits: Int32Array, at: Int32Array, n: 
     for (let i = 0; i < m; i++) {
       const k = picked[i]!;
       const x = c.clauses[k] as ClauseRt & { kind: "escalate" };
-      const bodies: string[] = [];
+      let bodies: string[];
       const role = x.role === "approve" ? 0 : 1;
       if (x.toLayer && !covers) {
         const { layerHits } = c.scratch;
         const from = c.scratch.layerBase[x.layerIndex]!;
-        const to = from + coveringBodies(c, x.layerIndex, v);
-        for (let j = from; j < to; j++) {
-          const b = c.bodiesByRank[layerHits[j]!]!;
-          bodies.push(b.id);
+        const count = coveringBodies(c, x.layerIndex, v);
+        bodies = new Array<string>(count);
+        for (let j = 0; j < count; j++) {
+          const b = c.bodiesByRank[layerHits[from + j]!]!;
+          bodies[j] = b.id;
           p.add(b.rank * 2 + role, k);
         }
       } else {
+        bodies = [];
         for (const b of x.receivers) {
           if (x.toLayer && !covers!(b)) continue;
           bodies.push(b.id);
