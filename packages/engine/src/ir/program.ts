@@ -2,13 +2,13 @@
 // over fact classes. Every atom compares one slot with a constant, so between two consecutive
 // constants a slot is compared with anywhere in the set, every atom on it keeps its truth: a slot's
 // value falls in one of a few classes, found once per query. A list keeps, per slot its clauses test,
-// a row of bits per class — which clauses' conjuncts on that slot hold — so the clauses of a list that
-// apply are the AND of one row per slot (and one for the day, whose classes come from the set's
-// `effective`/`until` dates, when there are few of them), a few words, with no per-clause branching. Conjuncts over several slots
-// (`a or b` across facts) stay as jump code, run only for the clauses the rows let through. A clause
-// is stored once per pattern node, not once per domain below it, and a list keeps its rows and its
-// entries (clause index, kind, grants, leftover code) together, so a query reads a few short runs of
-// memory — its node's lists and the subtree list of each ancestor.
+// a row of bits per class — which clauses' conjuncts on that slot hold — so the clauses of a list
+// that apply are the AND of one row per slot (and one for the day, whose classes come from the set's
+// `effective`/`until` dates, when there are few of them): a few words, no branching per clause.
+// Conjuncts over several slots (`a or b` across facts) stay as jump code, run only for the clauses the
+// rows let through. A clause is stored once per pattern node, not once per domain below it, and a list
+// keeps its rows and its entries (clause index, kind, grants, leftover code) together, so a query
+// reads a few short runs of memory — its node's lists and the subtree list of each ancestor.
 import type { Cond } from "@charter/lang";
 import type { Via } from "../query/answer.js";
 import { ConstPool, atomValues, emit, holds } from "./bytecode.js";
@@ -371,40 +371,7 @@ function classifierFor(p: Programs): Programs["classify"] {
 
 /** The class of each dimension some list tests, for values `v` and day `today`, into `cls` (see `Programs.bounds`): the definition `Programs.classify` must agree with. */
 export function classifyLoop(p: Programs, v: Float64Array, today: number, cls: Int32Array): void {
-  const b = p.bounds;
-  const start = p.boundStart;
-  const dims = p.classified;
-  const table = p.table;
-  for (let i = 0; i < dims.length; i++) {
-    const d = dims[i]!;
-    const x = d === p.day ? today : v[d]!;
-    const xi = x | 0;
-    if (xi === x && xi >= 0 && xi < p.tableLength[d]!) {
-      cls[d] = table[p.tableStart[d]! + xi]!;
-      continue;
-    }
-    const first = start[d]!;
-    const end = start[d + 1]!;
-    if (x !== x) {
-      cls[d] = 2 * (end - first) + 1;
-      continue;
-    }
-    if (end - first <= 16) {
-      // Two per bound below x, one for a bound equal to it: a count without a data-dependent branch.
-      let c = 0;
-      for (let j = first; j < end; j++) c += +(x > b[j]!) + +(x >= b[j]!);
-      cls[d] = c;
-      continue;
-    }
-    let lo = first;
-    let hi = end;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (b[mid]! < x) lo = mid + 1;
-      else hi = mid;
-    }
-    cls[d] = 2 * (lo - first) + (lo < end && b[lo] === x ? 1 : 0);
-  }
+  for (const d of p.classified) cls[d] = classOf(p, d, d === p.day ? today : v[d]!);
 }
 
 /**
