@@ -74,4 +74,43 @@ escalate * when compute >= 0 to national
     expect(answer.approve.map((e) => e.body)).toEqual(["b1", "b2", "b3", "b4"]);
     expect(asJson(answer)).toEqual(asJson(evaluate(set, d)));
   });
+
+  it("slots compared with more constants than the index takes, and more dates, answer as the reference does (400 deployments)", () => {
+    // 40 distinct thresholds on `compute` and 40 distinct dates: beyond MAX_BOUNDS, so those conjuncts
+    // stay code and the dates stay in the entries, alongside rows for `region`.
+    const clauses = Array.from({ length: 40 }, (_, i) => {
+      const month = String((i % 12) + 1).padStart(2, "0");
+      const day = String((i % 28) + 1).padStart(2, "0");
+      const dates = i % 3 === 0 ? `effective 2026-${month}-${day}` : i % 3 === 1 ? `until 2027-${month}-${day}` : `effective 2025-${month}-${day}\n  until 2027-${month}-${day}`;
+      return `govern health.* when compute > ${i * 10 + 1} and region ${i % 2 ? "==" : "!="} eu\n  ${i % 2 ? "approve" : "notify"} b${i % 7}\n  ${dates}`;
+    });
+    const text = `constitution "t"
+layers { local }
+enum region { eu, uk, us }
+facts {
+  region: region
+  compute: number
+}
+domains { health { triage } }
+${Array.from({ length: 7 }, (_, i) => `body b${i} { layer local }`).join("\n")}
+${clauses.join("\n\n")}
+`;
+    const set = checkedSet([{ file: "c.charter", text }]);
+    const boundaries = [...text.matchAll(/(?:effective|until) (\d{4}-\d\d-\d\d)/g)].map((m) => m[1]!);
+    const compiled = compile(set);
+    // Neither `compute` (slot 1) nor the day got bounds: both are left to the entries.
+    const { boundStart, day } = compiled.programs;
+    expect([boundStart[2]! - boundStart[1]!, boundStart[day + 1]! - boundStart[day]!]).toEqual([0, 0]);
+    let r = 12345;
+    const next = () => (r = (Math.imul(r, 1103515245) + 12345) >>> 0);
+    for (let i = 0; i < 400; i++) {
+      const d = {
+        domain: next() % 2 ? "health" : "health.triage",
+        // Half the days are the clauses' own dates: `effective` applies on its day, `until` does not.
+        at: next() % 2 ? boundaries[next() % boundaries.length]! : `20${25 + (next() % 3)}-${String((next() % 12) + 1).padStart(2, "0")}-${String((next() % 28) + 1).padStart(2, "0")}`,
+        facts: { region: ["eu", "uk", "us"][next() % 3]!, compute: [0, 1, 11, 200, 201, 395, 401, 1e9][next() % 8]! },
+      };
+      expect(asJson(query(compiled, d))).toEqual(asJson(evaluate(set, d)));
+    }
+  });
 });
