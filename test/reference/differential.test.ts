@@ -1,7 +1,7 @@
 // The indexed engine against the brute-force reference (language.md §5) on random charter sets.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compile, query } from "../../packages/engine/src/index.js";
+import { compile, query, readDescriptors } from "../../packages/engine/src/index.js";
 import { arbCharterSet, arbDeployment, checkedSet } from "../arbitraries/charter-set.js";
 import { evaluate } from "./evaluate.js";
 
@@ -12,7 +12,7 @@ const PER_SET = 10;
 const asJson = (x: unknown) => JSON.parse(JSON.stringify(x));
 
 describe("engine = reference", () => {
-  it(`same JSON answer on ${SETS * PER_SET} random deployments over ${SETS} random charter sets`, () => {
+  it(`same JSON answer on ${SETS * PER_SET} random deployments over ${SETS} random charter sets, as objects and as read from JSON`, () => {
     fc.assert(
       fc.property(
         arbCharterSet().chain((s) => {
@@ -21,7 +21,14 @@ describe("engine = reference", () => {
         }),
         ([, set, deployments]) => {
           const compiled = compile(set);
-          for (const d of deployments) expect(asJson(query(compiled, d))).toEqual(asJson(evaluate(set, d)));
+          // Read back, a deployment carries the set's own strings and remembers its domain (descriptor/canonical.ts).
+          const read = readDescriptors(set, JSON.stringify(deployments), "deployments.json");
+          expect(read.diagnostics).toEqual([]);
+          deployments.forEach((d, i) => {
+            const want = asJson(evaluate(set, d));
+            expect(asJson(query(compiled, d))).toEqual(want);
+            expect(asJson(query(compiled, read.deployments[i]!))).toEqual(want);
+          });
         },
       ),
       { numRuns: SETS, seed: 20261125 },
