@@ -254,9 +254,19 @@ export function buildPrograms(layout: SlotLayout, clauses: ProgramClause[], node
       words[dimAt + 2 * i + 1] = words.length;
       const rowAt = words.length;
       const classes = reps[d]!.length;
-      for (let i = 0; i < classes * w; i++) words.push(0);
-      for (let x = 0; x < classes; x++) {
-        for (let j = 0; j < n; j++) if (rows[j]!.get(d)?.[x] ?? 1) setBit(rowAt + x * w, j);
+      // Entries that do not test this slot hold in every class: their bits are one mask copied into
+      // each row; then each entry that tests it sets its bit where it holds (a list of thousands of
+      // entries costs classes × words plus its testing entries × classes, not classes × entries).
+      const free = new Array<number>(w).fill(0);
+      const testing: number[] = [];
+      for (let j = 0; j < n; j++) {
+        if (rows[j]!.has(d)) testing.push(j);
+        else free[j >> 5] = free[j >> 5]! | (1 << (j & 31));
+      }
+      for (let x = 0; x < classes; x++) words.push(...free);
+      for (const j of testing) {
+        const t = rows[j]!.get(d)!;
+        for (let x = 0; x < classes; x++) if (t[x]) setBit(rowAt + x * w, j);
       }
     });
     items.forEach((item, j) => {
