@@ -120,4 +120,18 @@ ${clauses.join("\n\n")}
       expect(asJson(query(compiled, d))).toEqual(asJson(evaluate(set, d)));
     }
   });
+
+  it("an answer with hundreds of grants (beyond the insertion sort) answers as the reference does", () => {
+    const bodies = Array.from({ length: 40 }, (_, i) => `body b${String(i).padStart(2, "0")} { layer local }`);
+    const clauses = Array.from({ length: 300 }, (_, i) => `govern ${i % 3 ? "*" : "health.*"} when compute > ${i % 5} ${i % 2 ? "approve" : "notify"} b${String((i * 7) % 40).padStart(2, "0")}, b${String(((i * 7) % 40 + 1 + (i % 39)) % 40).padStart(2, "0")}`);
+    const text = `constitution "t"\nlayers { local }\nfacts {\n  compute: number\n}\ndomains { health { triage } }\n${bodies.join("\n")}\n${clauses.join("\n")}\n`;
+    const set = checkedSet([{ file: "c.charter", text }]);
+    const compiled = compile(set);
+    for (const compute of [0, 2, 10]) {
+      const d = { domain: "health.triage", at: "2026-01-01", facts: { compute } };
+      const answer = query(compiled, d);
+      if (compute === 10) expect([...answer.approve, ...answer.notify].reduce((k, e) => k + e.via.length, 0)).toBeGreaterThan(300);
+      expect(asJson(answer)).toEqual(asJson(evaluate(set, d)));
+    }
+  });
 });

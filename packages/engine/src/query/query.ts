@@ -77,8 +77,15 @@ const enum Mark {
   DropNotify = 8,
 }
 
-/** Sort `a[0 .. n)` ascending: an insertion sort, for the handful of numbers an answer sorts. */
+/**
+ * Sort `a[0 .. n)` ascending: an insertion sort for the handful of numbers an answer usually sorts,
+ * the built-in sort beyond that (an answer can hold thousands of grants, where insertion is quadratic).
+ */
 function sortNumbers(a: Float64Array, n: number): void {
+  if (n > 64) {
+    a.subarray(0, n).sort();
+    return;
+  }
   for (let i = 1; i < n; i++) {
     const x = a[i]!;
     let j = i - 1;
