@@ -157,7 +157,14 @@ if (r10 && !r10.cedar.skipped) {
   const x = (r10.cedar.partialMs * 1000) / r10.single.p50;
   targets.push([mark(x >= 1000), `10k: charter full answer ≥ 1000× faster than Cedar partial evaluation`, `${fmtRatio(x)} (${fmtNum(r10.single.p50)} µs vs ${fmtNum(r10.cedar.partialMs)} ms)`]);
 } else targets.push([mark(undefined), "10k: charter ≥ 1000× faster than Cedar partial evaluation", "not measured"]);
-if (r100) targets.push([mark(r100.single.p50 < 2), "100k: p50 < 2 µs per in-process answer", `${fmtNum(r100.single.p50)} µs`]);
+if (r100) {
+  // The issue states the speed of the machine its targets were set on: Cedar's partial evaluation took
+  // ≈ 370 ms at 10k there. This run's figure says how much slower this machine is at the moment; the
+  // target is judged on the raw p50, the scaled one is context for a slow run.
+  const slower = r10 && !r10.cedar.skipped ? r10.cedar.partialMs / 370 : undefined;
+  const context = slower === undefined ? "" : `; this machine ran Cedar's 10k partial evaluation ${fmtRatio(slower)} as slow as the issue's (${fmtNum(r10.cedar.partialMs)} vs ≈ 370 ms)`;
+  targets.push([mark(r100.single.p50 < 2), "100k: p50 < 2 µs per in-process answer", `${fmtNum(r100.single.p50)} µs (deployments built in JS: ${fmtNum(r100.singleBuilt?.p50)} µs)${context}`]);
+}
 else targets.push([mark(undefined), "100k: p50 < 2 µs per in-process answer", "not measured"]);
 if (r1 && r100) {
   const g = r100.single.p50 / r1.single.p50;
