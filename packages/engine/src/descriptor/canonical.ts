@@ -2,7 +2,7 @@
 // objects): the engine then finds them in its maps by identity — no hashing of fresh strings, no
 // comparing characters with keys that are rarely in cache — and its domain is remembered
 // (remembered.ts).
-import type { CheckedSet, DomainInfo } from "@charter/lang";
+import type { CheckedSet } from "@charter/lang";
 import type { Deployment } from "../query/answer.js";
 import { rememberDomain } from "./remembered.js";
 
@@ -24,8 +24,13 @@ function valueTables(set: CheckedSet): ValueTable[] {
   return t;
 }
 
-/** Give `d`, just validated against `set` as being about `domain`, the set's own strings, and remember its domain. */
-export function canonicalize(d: Deployment, set: CheckedSet, domain: DomainInfo): void {
+/**
+ * Give `d`, just validated against `set`, the set's own strings, and remember its domain; false (and
+ * `d` untouched) when its domain is not one of the set's.
+ */
+export function canonicalize(d: Deployment, set: CheckedSet): boolean {
+  const domain = set.domains.get(d.domain);
+  if (!domain) return false;
   d.domain = domain.path;
   rememberDomain(d, set, domain);
   const facts = d.facts;
@@ -37,4 +42,5 @@ export function canonicalize(d: Deployment, set: CheckedSet, domain: DomainInfo)
       for (let i = 0; i < items.length; i++) items[i] = t.values.get(items[i]!) ?? items[i]!;
     } else facts[t.name] = t.values.get(v as string) ?? v;
   }
+  return true;
 }

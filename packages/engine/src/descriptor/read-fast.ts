@@ -18,12 +18,6 @@ export function readValidWith(set: CheckedSet, text: string, validate: Validate)
   if (set.facts.has("null")) return undefined;
   const values = fastLoad(text);
   if (!values || values.length === 0) return undefined;
-  for (const v of values) {
-    if (!validate(v)) return undefined;
-    const d = v as Deployment;
-    const known = set.domains.get(d.domain);
-    if (!known) return undefined;
-    canonicalize(d, set, known);
-  }
+  for (const v of values) if (!validate(v) || !canonicalize(v as Deployment, set)) return undefined;
   return values as Deployment[];
 }

@@ -130,11 +130,10 @@ function validateOne(set: CheckedSet, root: YamlNode, lines: LineMap, fallback: 
   const value = (root as unknown as { toJSON(): unknown }).toJSON();
   const validate = validatorFor(set, partial);
   if (validate(value)) {
-    // The set's own strings and the domain remembered, as the fast reading gives them.
-    const d = value as Deployment;
-    const known = set.domains.get(d.domain);
-    if (known) canonicalize(d, set, known);
-    return d;
+    // The set's own strings and the domain remembered, as the fast reading gives them (the schema has
+    // checked the domain, so it is the set's).
+    canonicalize(value as Deployment, set);
+    return value as Deployment;
   }
   const errs = (validate.errors ?? []).slice().sort((a, b) => (keywordRank[a.keyword] ?? 9) - (keywordRank[b.keyword] ?? 9));
   const seenPaths = new Set<string>();
