@@ -297,10 +297,6 @@ export function buildPrograms(layout: SlotLayout, clauses: ProgramClause[], node
   });
   const globalList = list(clauseItems(global));
   const layerLists = Int32Array.from(layers, (bodies) => list(bodies.map((b) => ({ k: b.rank, when: b.covers, body: true }))));
-  // A clause placed nowhere (no pattern names a node) still needs an entry for `decide`.
-  clauses.forEach((_, k) => {
-    if (entryOf[k] === -1) list(clauseItems([k]));
-  });
   const classifiedDims = [...used].sort((a, b) => a - b);
   const table: number[] = [];
   const tableStart = new Int32Array(dims);
@@ -310,7 +306,7 @@ export function buildPrograms(layout: SlotLayout, clauses: ProgramClause[], node
     if (!b.every((x) => Number.isInteger(x) && x >= 0 && x < MAX_TABLE)) continue;
     tableStart[d] = table.length;
     tableLength[d] = b[b.length - 1]! + 2;
-    for (let x = 0; x < tableLength[d]!; x++) table.push(2 * b.filter((y) => y < x).length + (b.includes(x) ? 1 : 0));
+    for (let x = 0; x < tableLength[d]!; x++) table.push(classOf(b, 0, b.length, x));
   }
   const programs: Programs = {
     code: Int32Array.from(words),
@@ -334,12 +330,9 @@ export function buildPrograms(layout: SlotLayout, clauses: ProgramClause[], node
   return programs;
 }
 
-/** The class of a value `x` of dimension `d` (see `Programs.bounds`). */
-function classOf(p: Programs, d: number, x: number): number {
-  const b = p.bounds;
-  let lo = p.boundStart[d]!;
-  const first = lo;
-  const end = p.boundStart[d + 1]!;
+/** The class of a value `x` among the ascending bounds `b[first .. end)` (see `Programs.bounds`). */
+function classOf(b: ArrayLike<number>, first: number, end: number, x: number): number {
+  let lo = first;
   if (x !== x) return 2 * (end - first) + 1;
   let hi = end;
   while (lo < hi) {
@@ -362,26 +355,26 @@ function classifierFor(p: Programs): Programs["classify"] {
     const first = p.boundStart[d]!;
     const m = p.boundStart[d + 1]! - first;
     if (p.tableLength[d]! > 0) {
-      lines.push(`x = ${x}; i = x | 0; cls[${d}] = i === x && i >= 0 && i < ${p.tableLength[d]} ? table[${p.tableStart[d]} + i] : classOf(p, ${d}, x);`);
+      lines.push(`x = ${x}; i = x | 0; cls[${d}] = i === x && i >= 0 && i < ${p.tableLength[d]} ? table[${p.tableStart[d]} + i] : classOf(bounds, ${first}, ${first + m}, x);`);
     } else if (m <= 16) {
       // Two per bound below x, one for a bound equal to it; NaN (a missing fact) has its own class.
       const terms = Array.from(p.bounds.subarray(first, first + m), (b) => `+(x > ${b}) + +(x >= ${b})`);
       lines.push(`x = ${x}; cls[${d}] = x !== x ? ${2 * m + 1} : ${terms.length ? terms.join(" + ") : "0"};`);
-    } else lines.push(`cls[${d}] = classOf(p, ${d}, ${x});`);
+    } else lines.push(`cls[${d}] = classOf(bounds, ${first}, ${first + m}, ${x});`);
   }
   // Only slot numbers, table positions and the set's bounds (numbers, printed exactly by String)
   // reach this source, never anything from a descriptor.
-  const make = new Function("p", "table", "classOf", `return function classify(v, today, cls) {\n  let x, i;\n  ${lines.join("\n  ")}\n};`) as (
-    p: Programs,
+  const make = new Function("bounds", "table", "classOf", `return function classify(v, today, cls) {\n  let x, i;\n  ${lines.join("\n  ")}\n};`) as (
+    bounds: Float64Array,
     table: Int32Array,
     of: typeof classOf,
   ) => Programs["classify"];
-  return make(p, p.table, classOf);
+  return make(p.bounds, p.table, classOf);
 }
 
 /** The class of each dimension some list tests, for values `v` and day `today`, into `cls` (see `Programs.bounds`): the definition `Programs.classify` must agree with. */
 export function classifyLoop(p: Programs, v: Float64Array, today: number, cls: Int32Array): void {
-  for (const d of p.classified) cls[d] = classOf(p, d, d === p.day ? today : v[d]!);
+  for (const d of p.classified) cls[d] = classOf(p.bounds, p.boundStart[d]!, p.boundStart[d + 1]!, d === p.day ? today : v[d]!);
 }
 
 /**
