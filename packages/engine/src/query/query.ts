@@ -1,4 +1,4 @@
-// Deployment → answer (language.md §5): run the programs of the domain's node and of its ancestors'
+// Deployment → answer (language.md §5): run the lists of the domain's node and of its ancestors'
 // subtrees (ir/program.ts), then apply the verdict rules to the clause indices that hold.
 import { CLAUSE_LIMIT, Kind, type BodyRt, type ClauseRt, type CompiledSet } from "../ir/compile.js";
 import { dateKey } from "../ir/dates.js";
